@@ -1,0 +1,109 @@
+#!/usr/bin/python3
+"""The library peers of the benchmark suite: each workload written the way a user of NumPy or
+torch (eager) would write it, one expression per workload, allocating its result as such code
+does. Each engine runs only if it imports; torch uses torch.set_num_threads(threads).
+
+Usage: peers.py --data DIR --engine numpy|torch [--reps 10] [--warmup 2] [--threads 2]
+                [--calls 10000] [--save DIR]
+Reads the inputs bench/run.py writes (see bench/baselines/hand_loops.cpp) and prints one JSON
+line per workload: {"workload": ..., "engine": ..., "seconds": [...]}; for
+"square_32x16_per_call" each entry is seconds per call, averaged over --calls calls. Prints
+{"engine": ..., "skipped": reason} instead when the engine is not installed.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+
+
+def numpy_workloads(data):
+    x, a, b, rows, small = data["big_x"], data["big_a"], data["big_b"], data["rows_x"], data["small_x"]
+
+    def antirectifier():
+        y = rows - rows.mean(axis=1, keepdims=True)
+        y = y / np.sqrt(np.maximum((y * y).sum(axis=1, keepdims=True), np.float32(1e-12)))
+        return np.concatenate([np.maximum(y, 0), np.maximum(-y, 0)], axis=1)
+
+    def softmax():
+        e = np.exp(rows - rows.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    return {
+        "square_2e24": lambda: x ** 2,
+        "sigmoid_tanh_2e24": lambda: 1 / (1 + np.exp(-a)) * np.tanh(b) + np.float32(0.5) * a,
+        "antirectifier_8192x512": antirectifier,
+        "softmax_8192x512": softmax,
+        "square_32x16_per_call": lambda: small ** 2,
+    }
+
+
+def torch_workloads(data, threads):
+    import torch
+
+    torch.set_num_threads(threads)
+    t = {name: torch.from_numpy(array) for name, array in data.items()}
+    x, a, b, rows, small = t["big_x"], t["big_a"], t["big_b"], t["rows_x"], t["small_x"]
+
+    def antirectifier():
+        y = rows - rows.mean(dim=1, keepdim=True)
+        y = y * torch.rsqrt(torch.clamp((y * y).sum(dim=1, keepdim=True), min=1e-12))
+        return torch.cat([torch.relu(y), torch.relu(-y)], dim=1)
+
+    return {
+        "square_2e24": lambda: x ** 2,
+        "sigmoid_tanh_2e24": lambda: torch.sigmoid(a) * torch.tanh(b) + 0.5 * a,
+        "antirectifier_8192x512": antirectifier,
+        "softmax_8192x512": lambda: torch.softmax(rows, dim=-1),
+        "square_32x16_per_call": lambda: small ** 2,
+    }
+
+
+def measure(fn, reps, warmup, calls=1):
+    """Seconds per repetition (per call when calls > 1) after `warmup` untimed repetitions."""
+    for _ in range(warmup):
+        for _ in range(calls):
+            fn()
+    seconds = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        seconds.append((time.perf_counter() - start) / calls)
+    return seconds
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--engine", choices=["numpy", "torch"], required=True)
+    parser.add_argument("--reps", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--calls", type=int, default=10000)
+    parser.add_argument("--save", help="write each workload's output as SAVE/<workload>.npy")
+    args = parser.parse_args()
+
+    names = ["big_x", "big_a", "big_b", "rows_x", "small_x"]
+    data = {name: np.load(os.path.join(args.data, name + ".npy")) for name in names}
+    if args.engine == "numpy":
+        workloads = numpy_workloads(data)
+    else:
+        try:
+            workloads = torch_workloads(data, args.threads)
+        except ImportError as e:
+            print(json.dumps({"engine": "torch", "skipped": f"cannot import torch ({e})"}))
+            return
+
+    for name, fn in workloads.items():
+        calls = args.calls if name.endswith("_per_call") else 1
+        seconds = measure(fn, args.reps, args.warmup, calls)
+        print(json.dumps({"workload": name, "engine": args.engine, "seconds": seconds}), flush=True)
+        if args.save:
+            np.save(os.path.join(args.save, name + ".npy"), np.asarray(fn()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+#include "jit/compiled_plan.h"
+
+#include <chrono>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "interp/kernels.h"
+#include "ir/dim.h"
+#include "jit/jit_engine.h"
+#include "jit/kernel_codegen.h"
+#include "kernel/fuse.h"
+#include "lamina/error.h"
+#include "runtime/thread_pool.h"
+
+namespace lamina::jit {
+
+std::shared_ptr<CompiledPlan> compile_plan(const ir::Function& f, bool keep_text) {
+  auto start = std::chrono::steady_clock::now();
+  auto out = std::make_shared<CompiledPlan>();
+  out->plan = kernel::fuse(f);
+  JitEngine& jit = JitEngine::instance();
+  auto context = std::make_unique<llvm::LLVMContext>();
+  auto module = jit.new_module(*context, "lamina");
+  std::vector<std::string> names;
+  for (kernel::Kernel& k : out->plan.kernels) {
+    k.name = fmt::format("{}_{}", k.name, names.size());
+    llvm::Function* fn = emit_kernel(*module, out->plan, k);
+    jit.set_host_attributes(*fn);
+    names.push_back(k.name);
+  }
+  ModuleText text;
+  if (!names.empty()) {
+    out->code = jit.compile(std::move(module), std::move(context), names, keep_text ? &text : nullptr);
+    for (size_t i = 0; i < names.size(); ++i) out->kernels.push_back(out->code->function(i));
+  }
+  out->llvm_ir = std::move(text.llvm_ir);
+  out->assembly = std::move(text.assembly);
+  out->compile_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+namespace {
+
+Dims concrete(const std::vector<int64_t>& dims, int64_t batch) {
+  Dims d = dims;
+  for (int64_t& x : d)
+    if (x == kernel::kBatch) x = batch;
+  return d;
+}
+
+/// Checks the inputs against the compiled signature and returns the batch size.
+int64_t bind_batch(const ir::Function& f, const std::vector<Tensor>& inputs) {
+  if (inputs.size() != f.inputs.size())
+    throw Error(ErrorKind::Runtime, fmt::format("the lambda takes {} input(s) but {} were given", f.inputs.size(), inputs.size()));
+  int64_t batch = -1;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const ir::InputInfo& in = f.inputs[i];
+    const Tensor& t = inputs[i];
+    if (t.dtype() != in.type.dtype)
+      throw Error(ErrorKind::Runtime, fmt::format("input '{}' has dtype {} but the lambda was compiled for {}", in.name,
+                                                  dtype_name(t.dtype()), dtype_name(in.type.dtype)));
+    bool ok = t.rank() == in.type.rank();
+    for (int d = 0; ok && d < t.rank(); ++d) {
+      ir::Dim want = in.type.shape[static_cast<size_t>(d)];
+      int64_t got = t.dims()[static_cast<size_t>(d)];
+      if (want.known()) ok = want.value() == got;
+      else if (batch < 0) batch = got;
+      else ok = batch == got;
+    }
+    if (!ok)
+      throw Error(ErrorKind::Runtime, fmt::format("input '{}' has shape {} but the lambda expects {}", in.name,
+                                                  format_dims(t.dims()), ir::format_shape(in.type.shape)),
+                  {}, batch >= 0 ? "every input's batch (first) dimension must be the same" : "");
+  }
+  return batch < 0 ? 0 : batch;
+}
+
+struct KernelCall {
+  void* fn;
+  void** buffers;
+  int64_t batch;
+};
+
+void run_rows(void* ctx, int64_t begin, int64_t end) {
+  auto* call = static_cast<KernelCall*>(ctx);
+  reinterpret_cast<KernelFn>(call->fn)(call->buffers, begin, end, call->batch);
+}
+
+/// Rows per task so that each task does some 32K elements of work.
+int64_t grain(const kernel::Kernel& k, int64_t batch) {
+  int64_t per_row = 1;
+  for (const auto& s : k.stages) {
+    int64_t n = 1;
+    for (size_t d = 0; d < s.inner.size(); ++d) n *= s.inner[d] == kernel::kBatch ? batch : s.inner[d];
+    if (k.tile) n = k.tile;
+    per_row += n;
+  }
+  return std::max<int64_t>(1, 32768 / per_row);
+}
+
+}  // namespace
+
+std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const std::vector<Tensor>& inputs,
+                            std::vector<Tensor>* outputs) {
+  int64_t batch = bind_batch(f, inputs);
+  const kernel::Plan& plan = p.plan;
+  std::vector<Tensor> buffers(plan.buffers.size());
+  std::vector<void*> ptrs(plan.buffers.size(), nullptr);
+  for (size_t i = 0; i < plan.buffers.size(); ++i) {
+    const kernel::Buffer& b = plan.buffers[i];
+    switch (b.kind) {
+      case kernel::Buffer::Kind::Input: buffers[i] = inputs[static_cast<size_t>(b.index)]; break;
+      case kernel::Buffer::Kind::Param: buffers[i] = f.params[static_cast<size_t>(b.index)].init; break;
+      case kernel::Buffer::Kind::Constant: buffers[i] = plan.constants[static_cast<size_t>(b.index)]; break;
+      case kernel::Buffer::Kind::Output:
+        if (outputs && static_cast<size_t>(b.index) < outputs->size()) {
+          Tensor& o = (*outputs)[static_cast<size_t>(b.index)];
+          if (o.dtype() != b.dtype || o.dims() != concrete(b.dims, batch))
+            throw Error(ErrorKind::Runtime, fmt::format("output {} must be a {} tensor of shape {}", b.index,
+                                                        dtype_name(b.dtype), format_dims(concrete(b.dims, batch))));
+          buffers[i] = o;
+          break;
+        }
+        [[fallthrough]];
+      case kernel::Buffer::Kind::Temp: buffers[i] = Tensor::zeros(b.dtype, concrete(b.dims, batch)); break;
+    }
+    ptrs[i] = buffers[i].raw();
+  }
+  for (const kernel::Step& step : plan.steps) {
+    if (step.kind == kernel::Step::Kind::Kernel) {
+      const kernel::Kernel& k = plan.kernels[static_cast<size_t>(step.kernel)];
+      KernelCall call{p.kernels[static_cast<size_t>(step.kernel)], ptrs.data(), batch};
+      int64_t rows = kernel::row_count(k, batch);
+      if (rows > 0) parallel_for(rows, grain(k, batch), run_rows, &call);
+      continue;
+    }
+    // A reference kernel: evaluate the node on its (materialised) operands.
+    const ir::Node& n = f.node(step.node);
+    std::vector<Tensor> in;
+    for (int b : step.inputs) in.push_back(buffers[static_cast<size_t>(b)]);
+    const kernel::Buffer& ob = plan.buffers[static_cast<size_t>(step.output)];
+    ir::Type type{ob.dtype, ir::to_shape(concrete(ob.dims, batch))};
+    Tensor result = interp::evaluate(n, in, type);
+    Tensor& dst = buffers[static_cast<size_t>(step.output)];
+    std::memcpy(dst.raw(), result.raw(), result.nbytes());
+    ptrs[static_cast<size_t>(step.output)] = dst.raw();
+  }
+  std::vector<Tensor> results;
+  for (int b : plan.outputs) results.push_back(buffers[static_cast<size_t>(b)]);
+  return results;
+}
+
+}  // namespace lamina::jit

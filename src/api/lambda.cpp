@@ -1,0 +1,188 @@
+// The public Lambda API: the pipeline as a list of stages.
+//   source → tokens → AST → tensor IR (shapes inferred) → interpreter
+//                                                       → fused loop nests → LLVM → machine code
+
+#include "lamina/lambda.h"
+
+#include <cstring>
+#include <mutex>
+
+#include <fmt/format.h>
+
+#include "dsl/lexer.h"
+#include "dsl/parser.h"
+#include "interp/interpret.h"
+#include "ir/printer.h"
+#include "jit/compiled_plan.h"
+#include "kernel/fuse.h"
+#include "passes/lower.h"
+
+namespace lamina {
+
+struct Lambda::Impl {
+  ir::Function function;
+  std::vector<std::string> input_names;
+  // What compile() was given: the JIT re-lowers for concrete shapes when the
+  // function's shapes are not batch-symbolic (see kernel::batch_symbolic_blocker).
+  std::string source;
+  std::vector<InputSignature> inputs;
+  std::map<std::string, Argument> arguments;
+
+  struct Specialised {
+    ir::Function function;
+    std::shared_ptr<jit::CompiledPlan> plan;
+  };
+  mutable std::mutex jit_mutex;
+  mutable std::shared_ptr<jit::CompiledPlan> jit_plan;  // when batch-symbolic
+  mutable std::map<std::vector<Dims>, std::shared_ptr<Specialised>> specialised;
+
+  /// The compiled plan and the function it runs for these inputs.
+  std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> jit_for(const std::vector<Tensor>& in,
+                                                                              bool keep_text = false) const;
+};
+
+namespace {
+
+/// Runs `stage` and re-throws its errors quoting the source line and caret.
+template <class F>
+auto with_source(const std::string& source, F&& stage) -> decltype(stage()) {
+  try {
+    return stage();
+  } catch (const Error& e) {
+    if (e.span().valid()) throw e.with_source(source);
+    throw;
+  }
+}
+
+std::vector<std::string> names_of(const ast::Program& p, const std::vector<InputSignature>& inputs) {
+  std::vector<std::string> names;
+  if (!p.has_header) names.push_back(inputs.size() == 1 ? inputs[0].name : "x");
+  for (const auto& t : p.params) names.push_back(t.name);
+  return names;
+}
+
+}  // namespace
+
+std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> Lambda::Impl::jit_for(const std::vector<Tensor>& in,
+                                                                                       bool keep_text) const {
+  std::lock_guard<std::mutex> lock(jit_mutex);
+  if (!kernel::batch_symbolic_blocker(function)) {
+    if (!jit_plan || (keep_text && jit_plan->llvm_ir.empty())) jit_plan = jit::compile_plan(function, keep_text);
+    return {&function, jit_plan};
+  }
+  // Shapes beyond the batch are only known at run time: compile for these exact shapes.
+  std::vector<Dims> key;
+  for (const Tensor& t : in) key.push_back(t.dims());
+  auto& slot = specialised[key];
+  if (!slot || (keep_text && slot->plan->llvm_ir.empty())) {
+    std::vector<InputSignature> concrete = inputs;
+    for (size_t i = 0; i < concrete.size() && i < in.size(); ++i) {
+      concrete[i].shape.clear();
+      for (int64_t d : in[i].dims()) concrete[i].shape.push_back(d);
+    }
+    auto s = std::make_shared<Specialised>();
+    s->function = lower_to_ir(parse(source), concrete, arguments);
+    s->plan = jit::compile_plan(s->function, keep_text);
+    slot = s;
+  }
+  return {&slot->function, slot->plan};
+}
+
+Lambda Lambda::compile(const std::string& source, const std::vector<InputSignature>& inputs,
+                       const std::map<std::string, Argument>& arguments) {
+  return with_source(source, [&] {
+    ast::Program program = parse(source);
+    auto impl = std::make_shared<Impl>();
+    impl->function = lower_to_ir(program, inputs, arguments);
+    for (const auto& in : impl->function.inputs) impl->input_names.push_back(in.name);
+    impl->source = source;
+    impl->inputs = inputs;
+    impl->arguments = arguments;
+    Lambda l;
+    l.impl_ = std::move(impl);
+    return l;
+  });
+}
+
+std::vector<std::string> Lambda::parameter_names(const std::string& source) {
+  return with_source(source, [&] { return names_of(parse(source), {}); });
+}
+
+std::string Lambda::explain(const std::string& source, Stage stage, const std::vector<InputSignature>& inputs,
+                            const std::map<std::string, Argument>& arguments) {
+  return with_source(source, [&]() -> std::string {
+    switch (stage) {
+      case Stage::Tokens: return format_tokens(lex(source));
+      case Stage::Ast: return ast::format_ast(parse(source));
+      case Stage::Ir: return compile(source, inputs, arguments).ir_text();
+      case Stage::Loops:
+      case Stage::Llvm:
+      case Stage::Asm: {
+        Lambda l = compile(source, inputs, arguments);
+        const ir::Function& f = l.impl_->function;
+        if (auto why = kernel::batch_symbolic_blocker(f))
+          throw Error(ErrorKind::Shape, fmt::format("the loop nests need concrete shapes here: {}", *why), {},
+                      "give every dimension except the batch in --input-shape");
+        auto plan = jit::compile_plan(f, stage != Stage::Loops);
+        if (stage == Stage::Loops) return kernel::format_plan(plan->plan, f);
+        return stage == Stage::Llvm ? plan->llvm_ir : plan->assembly;
+      }
+    }
+    return {};
+  });
+}
+
+std::vector<Tensor> Lambda::run(const std::vector<Tensor>& inputs, Engine engine) const {
+  return with_source(impl_->function.source, [&] {
+    if (engine == Engine::Interpreter) return interpret(impl_->function, inputs);
+    auto [f, plan] = impl_->jit_for(inputs);
+    return jit::execute(*plan, *f, inputs);
+  });
+}
+
+void Lambda::run_into(const std::vector<Tensor>& inputs, std::vector<Tensor>& outputs, Engine engine) const {
+  if (engine == Engine::Interpreter) {
+    std::vector<Tensor> r = run(inputs, engine);
+    if (r.size() != outputs.size())
+      throw Error(ErrorKind::Runtime, fmt::format("the lambda has {} results but {} outputs were given", r.size(), outputs.size()));
+    for (size_t i = 0; i < r.size(); ++i) {
+      if (r[i].dtype() != outputs[i].dtype() || r[i].dims() != outputs[i].dims())
+        throw Error(ErrorKind::Runtime, fmt::format("output {} must be a {} tensor of shape {}", i,
+                                                    dtype_name(r[i].dtype()), format_dims(r[i].dims())));
+      std::memcpy(outputs[i].raw(), r[i].raw(), r[i].nbytes());
+    }
+    return;
+  }
+  with_source(impl_->function.source, [&] {
+    auto [f, plan] = impl_->jit_for(inputs);
+    if (outputs.size() != plan->plan.outputs.size())
+      throw Error(ErrorKind::Runtime, fmt::format("the lambda has {} results but {} outputs were given",
+                                                  plan->plan.outputs.size(), outputs.size()));
+    jit::execute(*plan, *f, inputs, &outputs);
+    return 0;
+  });
+}
+
+double Lambda::prepare_jit() const {
+  std::lock_guard<std::mutex> lock(impl_->jit_mutex);
+  if (impl_->jit_plan || kernel::batch_symbolic_blocker(impl_->function)) return 0;
+  impl_->jit_plan = jit::compile_plan(impl_->function);
+  return impl_->jit_plan->compile_seconds;
+}
+
+const std::vector<std::string>& Lambda::input_names() const { return impl_->input_names; }
+
+size_t Lambda::output_count() const { return impl_->function.outputs.size(); }
+
+std::vector<std::string> Lambda::output_types() const {
+  std::vector<std::string> out;
+  for (ir::ValueId id : impl_->function.outputs) {
+    const ir::Type& t = impl_->function.type(id);
+    out.push_back(fmt::format("{}{}", dtype_name(t.dtype), ir::format_shape(t.shape)));
+  }
+  return out;
+}
+
+std::string Lambda::ir_text() const { return ir::format_function(impl_->function); }
+
+}  // namespace lamina

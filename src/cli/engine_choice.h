@@ -1,0 +1,19 @@
+#pragma once
+// The --engine option: which engine runs a compiled lambda.
+
+#include <string>
+
+#include "lamina/lambda.h"
+
+namespace lamina::cli {
+
+/// The engine `lamina eval` uses without --engine. One constant, so the default
+/// can flip to the JIT once it is the faster, complete engine.
+inline constexpr Engine kDefaultEngine = Engine::Interpreter;
+
+inline const char* engine_name(Engine e) { return e == Engine::Jit ? "jit" : "interp"; }
+
+/// "interp" or "jit"; the option's validator has already rejected anything else.
+inline Engine parse_engine(const std::string& name) { return name == "jit" ? Engine::Jit : Engine::Interpreter; }
+
+}  // namespace lamina::cli

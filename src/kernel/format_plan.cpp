@@ -1,0 +1,101 @@
+// `lamina explain --emit loops`: a plan printed as the loop nests the JIT builds.
+
+#include <fmt/format.h>
+
+#include "kernel/kernel.h"
+
+namespace lamina::kernel {
+namespace {
+
+std::string extent(int64_t d) { return d == kBatch ? std::string("batch") : std::to_string(d); }
+
+std::string buffer_name(const Plan& p, int b) {
+  const Buffer& buf = p.buffers[static_cast<size_t>(b)];
+  const char* kind = "";
+  switch (buf.kind) {
+    case Buffer::Kind::Input: kind = "in"; break;
+    case Buffer::Kind::Param: kind = "param"; break;
+    case Buffer::Kind::Constant: kind = "const"; break;
+    case Buffer::Kind::Output: kind = "out"; break;
+    case Buffer::Kind::Temp: kind = "tmp"; break;
+  }
+  return fmt::format("{}{}", kind, buf.kind == Buffer::Kind::Temp ? b : buf.index);
+}
+
+std::string access(const std::vector<int64_t>& strides, int64_t offset) {
+  std::string s;
+  for (size_t i = 0; i < strides.size(); ++i) {
+    if (strides[i] == 0) continue;
+    if (!s.empty()) s += " + ";
+    s += strides[i] == 1 ? fmt::format("i{}", i) : fmt::format("{}*i{}", strides[i], i);
+  }
+  if (offset != 0 || s.empty()) s += s.empty() ? std::to_string(offset) : fmt::format(" + {}", offset);
+  return s;
+}
+
+std::string node_text(const Plan& p, const KNode& n, size_t id) {
+  std::string rhs;
+  auto args = [&] {
+    std::vector<std::string> a;
+    for (int x : n.args) a.push_back(fmt::format("v{}", x));
+    return fmt::format("{}", fmt::join(a, ", "));
+  };
+  switch (n.kind) {
+    case KNode::Kind::Load: rhs = fmt::format("{}[{}]", buffer_name(p, n.buffer), access(n.strides, n.offset)); break;
+    case KNode::Kind::Const: rhs = fmt::format("{}", n.constant); break;
+    case KNode::Kind::Index: rhs = fmt::format("index({})", access(n.strides, n.offset)); break;
+    case KNode::Kind::Batch: rhs = "batch"; break;
+    case KNode::Kind::RowValue: rhs = fmt::format("row_value(stage {})", n.stage); break;
+    case KNode::Kind::Unary:
+    case KNode::Kind::Binary: rhs = fmt::format("{}({})", ir::op_name(n.op), args()); break;
+    case KNode::Kind::Select: rhs = fmt::format("select({})", args()); break;
+    case KNode::Kind::Cast: rhs = fmt::format("cast<{}>({})", dtype_name(n.dtype), args()); break;
+  }
+  return fmt::format("v{}: {} = {}", id, dtype_name(n.dtype), rhs);
+}
+
+}  // namespace
+
+std::string format_plan(const Plan& p, const ir::Function& f) {
+  std::string out;
+  for (const Step& step : p.steps) {
+    if (step.kind != Step::Kind::Kernel) {
+      const ir::Node& n = f.node(step.node);
+      std::vector<std::string> ins;
+      for (int b : step.inputs) ins.push_back(buffer_name(p, b));
+      out += fmt::format("{} = {}({})  # reference kernel\n\n", buffer_name(p, step.output), ir::op_name(n.op),
+                         fmt::join(ins, ", "));
+      continue;
+    }
+    const Kernel& k = p.kernels[static_cast<size_t>(step.kernel)];
+    std::vector<std::string> rows;
+    for (size_t i = 0; i < k.rows.size(); ++i) rows.push_back(fmt::format("i{} < {}", i, extent(k.rows[i])));
+    if (k.tile) rows.push_back(fmt::format("tile < ceil({} / {})", extent(k.tiled_extent), k.tile));
+    out += fmt::format("kernel {}:  # -> {}\n", k.name, buffer_name(p, step.output));
+    out += fmt::format("  parallel for {}:\n", rows.empty() ? std::string("one row") : fmt::format("{}", fmt::join(rows, ", ")));
+    for (size_t s = 0; s < k.stages.size(); ++s) {
+      const Stage& st = k.stages[s];
+      std::string indent = "    ";
+      out += fmt::format("{}stage {}: {}\n", indent, s,
+                         st.kind == Stage::Kind::Reduce ? fmt::format("{} over inner dims", ir::op_name(st.reduce))
+                                                        : fmt::format("store to {}", buffer_name(p, st.out_buffer)));
+      for (size_t d = 0; d < st.inner.size(); ++d) {
+        size_t i = k.rows.size() + d;
+        bool last = d + 1 == st.inner.size();
+        std::string range = k.tile && last ? std::string("the tile") : fmt::format("{}..{}", st.inner_lo[d],
+                                                                                  st.inner[d] == kBatch ? std::string("batch") : std::to_string(st.inner_lo[d] + st.inner[d]));
+        out += fmt::format("{}  for i{} in {}{}:\n", indent, i, range, last ? "  (16 lanes)" : "");
+        indent += "  ";
+      }
+      for (size_t n = 0; n < st.nodes.size(); ++n) out += fmt::format("{}  {}\n", indent, node_text(p, st.nodes[n], n));
+      if (st.kind == Stage::Kind::Store)
+        out += fmt::format("{}  {}[{}] = v{}\n", indent, buffer_name(p, st.out_buffer), access(st.out_strides, st.out_offset), st.value);
+      else
+        out += fmt::format("{}  acc = {}(acc, v{})\n", indent, ir::op_name(st.reduce), st.value);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace lamina::kernel

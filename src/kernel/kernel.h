@@ -1,0 +1,117 @@
+#pragma once
+// Loop nests: what the fusion pass produces and the JIT turns into machine code.
+//
+// A Plan runs a lambda as a list of steps over buffers. A Kernel step is one
+// parallel loop over "rows"; for each row it runs its stages in order. A
+// Reduce stage folds an expression over the stage's inner dims into one value
+// per row; a Store stage writes an expression over its inner dims to an output
+// buffer. Expressions are small DAGs of KNodes evaluated at one point of the
+// stage's iteration space (row dims, then inner dims). The JIT vectorises the
+// innermost dim with a fixed width of 16 lanes, so results do not depend on the
+// host's vector width or on the thread count.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ir/function.h"
+
+namespace lamina::kernel {
+
+/// The run-time extent of the batch dimension where a dim is written as kBatch.
+constexpr int64_t kBatch = -1;
+
+/// A value of the lambda that lives in memory during a call.
+struct Buffer {
+  enum class Kind { Input, Param, Constant, Output, Temp };
+  Kind kind;
+  int index = 0;              // Input/Param/Output: position; Constant: into Plan::constants
+  DType dtype;
+  std::vector<int64_t> dims;  // dims[0] may be kBatch
+  ir::ValueId value = -1;     // the IR value it holds
+  int alias_of = -1;          // a reshape's result shares the memory of this buffer
+};
+
+/// An expression node, evaluated at one iteration point (a vector of 16 points in the JIT).
+struct KNode {
+  enum class Kind {
+    Load,       // buffers[buffer] at offset + Σ index[d] * strides[d]
+    Const,      // constant (converted to dtype)
+    Index,      // offset + Σ index[d] * strides[d], as an int64 (for Iota)
+    Batch,      // the run-time batch size, as int64
+    RowValue,   // the result of reduce stage `stage` for the current row
+    Unary,      // op(args[0])
+    Binary,     // op(args[0], args[1]); both have this node's operand dtype `operand`
+    Select,     // args[0] ? args[1] : args[2]
+    Cast,       // args[0] converted to dtype
+  };
+  KNode(Kind k, DType t, DType operand_dtype = DType::Float32, ir::Op o = ir::Op::Add)
+      : kind(k), dtype(t), operand(operand_dtype), op(o) {}
+
+  Kind kind;
+  DType dtype;                   // the result dtype
+  DType operand;                 // Unary/Binary: the operands' dtype (comparisons give bool)
+  ir::Op op;
+  std::vector<int> args;
+  int buffer = -1;
+  int64_t offset = 0;
+  std::vector<int64_t> strides;  // per iteration dim of the stage (row dims, then inner dims)
+  double constant = 0;
+  int stage = -1;
+};
+
+struct Stage {
+  enum class Kind { Reduce, Store };
+  Kind kind;
+  std::vector<int64_t> inner;     // extents of the inner dims (the last one is vectorised)
+  std::vector<int64_t> inner_lo;  // first index of each inner dim (a Store may cover part of the output)
+  std::vector<KNode> nodes;       // topological; `value` is the result
+  int value = -1;
+  ir::Op reduce = ir::Op::ReduceSum;  // Reduce: the fold
+  DType dtype = DType::Float32;       // Reduce: the accumulator dtype
+  int out_buffer = -1;                // Store: destination
+  int64_t out_offset = 0;
+  std::vector<int64_t> out_strides;   // Store: per iteration dim
+};
+
+struct Kernel {
+  std::vector<int64_t> rows;   // row dims; rows[0] may be kBatch
+  /// 0, or the tile size of the innermost dim of a kernel that is one Store:
+  /// each row then covers one tile [t*tile, min((t+1)*tile, tiled_extent)) of
+  /// that dim, and the row count is prod(rows) * ceil(tiled_extent / tile).
+  int64_t tile = 0;
+  int64_t tiled_extent = 0;    // the full extent of the tiled dim (kBatch for the batch)
+  std::vector<Stage> stages;
+  std::string name;
+};
+
+/// One step of a plan: a fused kernel, or one IR node evaluated by the
+/// reference kernels (matmul, gathers, sorts, ... until the JIT covers them).
+struct Step {
+  enum class Kind { Kernel, Node, Alias };
+  Kind kind;
+  int kernel = -1;                // Kernel
+  ir::ValueId node = -1;          // Node/Alias: the IR node
+  std::vector<int> inputs;        // Node: input buffers in the node's input order
+  int output = -1;                // Node/Alias: result buffer
+};
+
+struct Plan {
+  std::vector<Buffer> buffers;
+  std::vector<Tensor> constants;
+  std::vector<Kernel> kernels;
+  std::vector<Step> steps;
+  std::vector<int> outputs;  // buffer per lambda output
+};
+
+/// Row-major element strides of `dims`, the batch dim counted as kBatch (it is
+/// always the leading dim, so it never enters a stride).
+std::vector<int64_t> row_major_strides(const std::vector<int64_t>& dims);
+
+/// Number of rows of a kernel for a batch size (tiles included).
+int64_t row_count(const Kernel& k, int64_t batch);
+
+/// `lamina explain --emit loops`: the plan as readable loop nests.
+std::string format_plan(const Plan& plan, const ir::Function& f);
+
+}  // namespace lamina::kernel

@@ -1,0 +1,18 @@
+# --help works at every level and each command's help shows an example.
+source "$(dirname "$0")/lib/common.bash" "$@"
+
+lamina --help
+expect_status 0
+expect_stdout "eval"
+expect_stdout "explain"
+
+lamina eval --help
+expect_status 0
+expect_stdout "lamina eval --expr 'x ** 2' --input x=x.npy --output y.npy"
+expect_stdout "--engine"
+
+lamina explain --help
+expect_status 0
+expect_stdout "lamina explain --expr"
+expect_stdout "--input-shape"
+expect_stdout "llvm"
