@@ -10,6 +10,15 @@
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Transforms/Utils/Cloning.h>
+#include <llvm/Config/llvm-config.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/xxhash.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -35,11 +44,11 @@ T unwrap(llvm::Expected<T> v, const std::string& what) {
 
 }  // namespace
 
-CompiledModule::CompiledModule(llvm::orc::ResourceTrackerSP tracker, std::vector<void*> functions)
-    : tracker_(std::move(tracker)), functions_(std::move(functions)) {}
+CompiledModule::CompiledModule(llvm::orc::ExecutionSession& es, llvm::orc::JITDylib* dylib, std::vector<void*> functions)
+    : es_(es), dylib_(dylib), functions_(std::move(functions)) {}
 
 CompiledModule::~CompiledModule() {
-  if (tracker_) llvm::consumeError(tracker_->remove());
+  if (dylib_) llvm::consumeError(es_.removeJITDylib(*dylib_));
 }
 
 JitEngine& JitEngine::instance() {
@@ -55,6 +64,7 @@ JitEngine::JitEngine() {
   tm_ = unwrap(jtmb.createTargetMachine(), "cannot create a target machine");
   jit_ = unwrap(llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(jtmb).create(), "cannot start the JIT");
   jit_->getExecutionSession().setErrorReporter([](llvm::Error e) { llvm::consumeError(std::move(e)); });
+  if (const char* dir = std::getenv("LAMINA_JIT_CACHE")) cache_dir_ = dir;
 }
 
 std::unique_ptr<llvm::Module> JitEngine::new_module(llvm::LLVMContext& context, const std::string& name) {
@@ -87,16 +97,46 @@ void JitEngine::optimize(llvm::Module& m) {
   pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3).run(m, mam);
 }
 
-std::string JitEngine::assembly(llvm::Module& m) {
-  std::string out;
-  llvm::raw_string_ostream os(out);
-  llvm::buffer_ostream bos(os);
+std::string JitEngine::emit(llvm::Module& m, llvm::CodeGenFileType type) {
+  llvm::SmallVector<char, 0> out;
+  llvm::raw_svector_ostream os(out);
   llvm::legacy::PassManager pm;
-  auto clone = llvm::CloneModule(m);
-  if (tm_->addPassesToEmitFile(pm, bos, nullptr, llvm::CodeGenFileType::AssemblyFile)) return "(assembly output is not supported here)";
-  pm.run(*clone);
-  return std::string(bos.str());
+  if (tm_->addPassesToEmitFile(pm, os, nullptr, type))
+    throw Error(ErrorKind::Internal, "the host target cannot emit machine code");
+  pm.run(m);
+  return std::string(out.begin(), out.end());
 }
+
+std::string JitEngine::cache_key(llvm::Module& m) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  m.print(os, nullptr);
+  os << tm_->getTargetCPU() << '|' << tm_->getTargetFeatureString() << '|' << LLVM_VERSION_STRING << "|O3|lamina-1";
+  return fmt::format("{:016x}", llvm::xxh3_64bits(llvm::StringRef(os.str())));
+}
+
+namespace {
+
+std::optional<std::string> read_file(const std::string& path) {
+  auto buf = llvm::MemoryBuffer::getFile(path);
+  if (!buf) return std::nullopt;
+  return (*buf)->getBuffer().str();
+}
+
+/// Writes atomically (a temporary file renamed into place), so a concurrent reader never sees half a file.
+void write_file(const std::string& dir, const std::string& path, const std::string& bytes) {
+  std::error_code ec = llvm::sys::fs::create_directories(dir);
+  if (ec) return;  // the cache is an optimisation: failing to write it is not an error
+  std::string tmp = fmt::format("{}.tmp{}", path, static_cast<long>(::getpid()));
+  {
+    llvm::raw_fd_ostream out(tmp, ec);
+    if (ec) return;
+    out << bytes;
+  }
+  if (llvm::sys::fs::rename(tmp, path)) llvm::sys::fs::remove(tmp);
+}
+
+}  // namespace
 
 std::shared_ptr<CompiledModule> JitEngine::compile(std::unique_ptr<llvm::Module> module,
                                                    std::unique_ptr<llvm::LLVMContext> context,
@@ -107,27 +147,39 @@ std::shared_ptr<CompiledModule> JitEngine::compile(std::unique_ptr<llvm::Module>
   if (llvm::verifyModule(*module, &os))
     throw Error(ErrorKind::Internal, fmt::format("the JIT produced invalid IR: {}", os.str()), {},
                 "this is a bug in Lamina's JIT; --engine interp runs the lambda without it");
-  optimize(*module);
-  if (text) {
-    llvm::raw_string_ostream ir(text->llvm_ir);
-    module->print(ir, nullptr);
-    text->assembly = assembly(*module);
+
+  std::string path, object;
+  if (!cache_dir_.empty() && !text) {
+    path = fmt::format("{}/{}.o", cache_dir_, cache_key(*module));
+    if (auto cached = read_file(path)) {
+      object = std::move(*cached);
+      ++cache_hits_;
+    }
   }
-  // Function names must be unique in the JIT's one dylib.
-  std::string suffix = fmt::format("_{}", counter_++);
-  std::vector<std::string> unique;
-  for (const auto& n : names) {
-    llvm::Function* f = module->getFunction(n);
-    if (f) f->setName(n + suffix);
-    unique.push_back(n + suffix);
+  if (object.empty()) {
+    optimize(*module);
+    if (text) {
+      llvm::raw_string_ostream ir(text->llvm_ir);
+      module->print(ir, nullptr);
+      auto clone = llvm::CloneModule(*module);
+      text->assembly = emit(*clone, llvm::CodeGenFileType::AssemblyFile);
+    }
+    object = emit(*module, llvm::CodeGenFileType::ObjectFile);
+    if (!path.empty()) write_file(cache_dir_, path, object);
   }
-  auto tracker = jit_->getMainJITDylib().createResourceTracker();
-  if (auto e = jit_->addIRModule(tracker, llvm::orc::ThreadSafeModule(std::move(module), std::move(context))))
-    fail("cannot add a module to the JIT", std::move(e));
+  module.reset();
+  context.reset();
+
+  // Each module gets its own dylib, so kernel names never clash and freeing is exact.
+  auto dylib = jit_->createJITDylib(fmt::format("lamina{}", counter_++));
+  if (!dylib) fail("cannot create a JIT dylib", dylib.takeError());
+  llvm::orc::JITDylib& jd = *dylib;
+  if (auto e = jit_->addObjectFile(jd, llvm::MemoryBuffer::getMemBufferCopy(object, "lamina-kernels")))
+    fail("cannot load compiled kernels", std::move(e));
   std::vector<void*> fns;
-  for (const auto& n : unique)
-    fns.push_back(unwrap(jit_->lookup(n), fmt::format("cannot find compiled kernel {}", n)).toPtr<void*>());
-  return std::make_shared<CompiledModule>(std::move(tracker), std::move(fns));
+  for (const auto& n : names)
+    fns.push_back(unwrap(jit_->lookup(jd, n), fmt::format("cannot find compiled kernel {}", n)).toPtr<void*>());
+  return std::make_shared<CompiledModule>(jit_->getExecutionSession(), &jd, std::move(fns));
 }
 
 }  // namespace lamina::jit

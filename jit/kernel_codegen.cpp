@@ -44,6 +44,11 @@ class KernelEmitter {
     for (size_t s = 0; s < k_.stages.size(); ++s)
       if (k_.stages[s].kind == Stage::Kind::Reduce)
         row_values_[s] = b_.CreateAlloca(lane_type(c_, k_.stages[s].dtype), nullptr, "row_value");
+    for (const kernel::Scratch& sc : k_.scratch) {
+      auto* a = b_.CreateAlloca(llvm::ArrayType::get(memory_type(c_, sc.dtype), static_cast<uint64_t>(sc.elements)));
+      a->setAlignment(llvm::Align(64));
+      scratch_.push_back(a);
+    }
     base_.resize(plan_.buffers.size(), nullptr);
     for (size_t i = 0; i < plan_.buffers.size(); ++i)
       base_[i] = b_.CreateLoad(ptr, b_.CreateConstGEP1_64(ptr, buffers_, i), "buf");
@@ -64,8 +69,11 @@ class KernelEmitter {
   Value* batch_ = nullptr;
   std::vector<Value*> base_;
   std::vector<llvm::AllocaInst*> row_values_;
+  std::vector<llvm::AllocaInst*> scratch_;
+  std::vector<bool> row_invariant_;  // per node of the stage being emitted
   // Per row: the row indices; per stage iteration: the inner indices.
   std::vector<Value*> index_;
+  const Stage* current_ = nullptr;
   Value* tile_lo_ = nullptr;
   Value* tile_hi_ = nullptr;
 
@@ -122,6 +130,18 @@ class KernelEmitter {
       b_.CreateStore(reduce_identity(b_, st.reduce, st.dtype), acc);
     }
     index_.resize(k_.rows.size() + st.inner.size(), nullptr);
+    // Nodes that do not change within a row (row values, constants and what is built from them).
+    row_invariant_.assign(st.nodes.size(), false);
+    for (size_t n = 0; n < st.nodes.size(); ++n) {
+      const KNode& k = st.nodes[n];
+      bool inv = k.kind == KNode::Kind::Const || k.kind == KNode::Kind::RowValue || k.kind == KNode::Kind::Batch;
+      if (k.kind == KNode::Kind::Unary || k.kind == KNode::Kind::Binary || k.kind == KNode::Kind::Select ||
+          k.kind == KNode::Kind::Cast) {
+        inv = true;
+        for (int a : k.args) inv = inv && row_invariant_[static_cast<size_t>(a)];
+      }
+      row_invariant_[n] = inv;
+    }
     inner_loops(st, s, 0, acc);
     if (acc) {
       Value* v = reduce_horizontal(b_, st.reduce, st.dtype, b_.CreateLoad(vector_type(c_, st.dtype), acc));
@@ -184,9 +204,20 @@ class KernelEmitter {
 
   /// One vector step at innermost index `i` (nullptr when the stage has no inner dims).
   void vector_iteration(const Stage& st, size_t s, Value* i, llvm::AllocaInst* acc, Value* mask) {
+    current_ = &st;
     if (i) index_.back() = i;
     std::vector<Value*> v(st.nodes.size(), nullptr);
     for (size_t n = 0; n < st.nodes.size(); ++n) v[n] = node(st.nodes[n], v, i != nullptr, mask);
+    for (const Stage::Spill& sp : st.spills) {
+      const kernel::Scratch& sc = k_.scratch[static_cast<size_t>(sp.scratch)];
+      Value* val = v[static_cast<size_t>(sp.node)];
+      llvm::Type* mem = memory_type(c_, sc.dtype);
+      if (sc.dtype == DType::Bool) val = b_.CreateZExt(val, llvm::FixedVectorType::get(mem, kLanes));
+      Value* at = b_.CreateGEP(mem, scratch_[static_cast<size_t>(sp.scratch)], scratch_index(st));
+      if (!i) b_.CreateStore(b_.CreateExtractElement(val, uint64_t{0}), at);
+      else if (mask) b_.CreateMaskedStore(val, at, llvm::Align(dtype_size(sc.dtype)), mask);
+      else b_.CreateAlignedStore(val, at, llvm::Align(dtype_size(sc.dtype)));
+    }
     Value* value = v[static_cast<size_t>(st.value)];
     if (st.kind == Stage::Kind::Reduce) {
       if (mask) value = b_.CreateSelect(mask, value, reduce_identity(b_, st.reduce, st.dtype));
@@ -197,6 +228,17 @@ class KernelEmitter {
     const kernel::Buffer& out = plan_.buffers[static_cast<size_t>(st.out_buffer)];
     store(out.dtype, st.out_buffer, st.out_strides, st.out_offset, value, i != nullptr, mask);
     (void)s;
+  }
+
+  /// The flat position of the current inner point (lane 0) within a row scratch.
+  Value* scratch_index(const Stage& st) {
+    Value* flat = i64(0);
+    size_t rows = k_.rows.size();
+    for (size_t d = 0; d < st.inner.size(); ++d) {
+      flat = b_.CreateMul(flat, i64(st.inner[d]));
+      flat = b_.CreateAdd(flat, b_.CreateSub(index_[rows + d], i64(st.inner_lo[d])));
+    }
+    return flat;
   }
 
   /// Scalar element offset of the access at the current indices, excluding the vector dim.
@@ -273,8 +315,25 @@ class KernelEmitter {
         const Stage& st = k_.stages[static_cast<size_t>(n.stage)];
         return b_.CreateVectorSplat(kLanes, b_.CreateLoad(lane_type(c_, st.dtype), row_values_[static_cast<size_t>(n.stage)]));
       }
+      case KNode::Kind::Scratch: {
+        const Stage& st = *current_;
+        const kernel::Scratch& sc = k_.scratch[static_cast<size_t>(n.buffer)];
+        llvm::Type* mem = memory_type(c_, sc.dtype);
+        llvm::Type* vt = llvm::FixedVectorType::get(mem, kLanes);
+        Value* at = b_.CreateGEP(mem, scratch_[static_cast<size_t>(n.buffer)], scratch_index(st));
+        Value* val;
+        if (!vector_dim) val = b_.CreateVectorSplat(kLanes, b_.CreateLoad(mem, at));
+        else if (mask) val = b_.CreateMaskedLoad(vt, at, llvm::Align(dtype_size(sc.dtype)), mask, llvm::Constant::getNullValue(vt));
+        else val = b_.CreateAlignedLoad(vt, at, llvm::Align(dtype_size(sc.dtype)));
+        if (sc.dtype == DType::Bool) val = b_.CreateICmpNE(val, llvm::Constant::getNullValue(vt));
+        return val;
+      }
       case KNode::Kind::Unary: return emit_unary(b_, n.op, n.operand, arg(0));
-      case KNode::Kind::Binary: return emit_binary(b_, n.op, n.operand, arg(0), arg(1));
+      case KNode::Kind::Binary:
+        // Dividing by a value fixed for the row: multiply by its reciprocal, computed once per row.
+        if (n.op == ir::Op::Div && row_invariant_[static_cast<size_t>(n.args[1])] && !row_invariant_[static_cast<size_t>(n.args[0])])
+          return b_.CreateFMul(arg(0), b_.CreateFDiv(splat_constant(b_, n.operand, 1), arg(1)));
+        return emit_binary(b_, n.op, n.operand, arg(0), arg(1));
       case KNode::Kind::Select: return b_.CreateSelect(arg(0), arg(1), arg(2));
       case KNode::Kind::Cast: {
         // The operand's dtype is that of the node it reads.

@@ -49,8 +49,9 @@ class MathBuilder {
   llvm::Value* poly(llvm::Value* x, const double (&coeffs)[N]) const { return poly(x, coeffs, N); }
   /// Round to nearest integer (ties to even) for |x| < 2^22 (float) / 2^51 (double).
   llvm::Value* round_small(llvm::Value* x) const;
-  /// x*2^k for an integer vector k (int_type) in [-2*bias-p, 2*bias+2]: two exact power-of-two
-  /// factors, so the only rounding is the final one (subnormal results stay correct).
+  /// x * 2^k for integer k (int_type) with both halves of k in the normal exponent range
+  /// (|k| <= 252 for float): two power-of-two factors, each exact, so the only rounding is the
+  /// final one and subnormal results stay correct.
   llvm::Value* ldexp(llvm::Value* x, llvm::Value* k) const;
   /// 2^k as a floating value for integer k in the normal exponent range.
   llvm::Value* pow2(llvm::Value* k) const;

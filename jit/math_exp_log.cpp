@@ -16,9 +16,9 @@ namespace lamina::jit::detail {
 namespace {
 
 constexpr double kLog2e = 1.4426950408889634;
-// ln2 = kLn2HiF + kLn2LoF: the float nearest ln2 and the float nearest the rest.
+// ln2 = kLn2HiF + kLn2LoF: the float nearest ln2 and the rest (rounded to float when emitted).
 constexpr double kLn2HiF = 0.693147182464599609375;
-constexpr double kLn2LoF = -1.904654323148236017e-09;
+constexpr double kLn2LoF = -1.904654299957768e-09;
 // ln2 = kLn2Hi9 + kLn2Lo9 with a 9-bit head, so e * kLn2Hi9 is exact for any float exponent.
 constexpr double kLn2Hi9 = 0.693359375;
 constexpr double kLn2Lo9 = -2.12194440054690583e-4;
@@ -108,7 +108,7 @@ Value* log2_f32(const MathBuilder& m, Value* x) {
   LogParts p = log_parts_f32(m, x);
   // log2(x) = e + log1p(f) log2(e), with log2(e) as a float pair for the exact part f.
   constexpr double kHi = 1.44269502162933349609375;  // float(log2 e)
-  constexpr double kLo = 1.925963033500011079e-08;
+  constexpr double kLo = 1.9259629911266175e-08;   // log2(e) - kHi
   Value* s = m.fma(p.f, m.c(kLo), m.mul(p.tail, m.c(kLog2e)));
   s = m.fma(p.f, m.c(kHi), s);
   return log_specials(m, x, m.add(p.e, s), m.neg(m.inf()));

@@ -78,12 +78,39 @@ Value* int_floor_div_mod(llvm::IRBuilder<>& b, DType t, Value* x, Value* y, bool
   return b.CreateSelect(by_zero, zero, q);
 }
 
-/// Python modulo on floats: the result has the divisor's sign.
-Value* float_mod(llvm::IRBuilder<>& b, DType t, Value* x, Value* y) {
+/// NumPy's npy_divmod on floats: Python's floor division and modulo. The
+/// remainder has the divisor's sign (+0 or -0 when it is zero, as copysign(0, y));
+/// a zero quotient has the sign of x / y; division by zero gives x / y and NaN.
+struct FloatDivMod {
+  Value* floordiv;
+  Value* mod;
+};
+
+FloatDivMod float_divmod(llvm::IRBuilder<>& b, DType t, Value* x, Value* y) {
   Value* zero = splat_constant(b, t, 0);
+  Value* one = splat_constant(b, t, 1);
   Value* r = b.CreateFRem(x, y);
-  Value* adjust = b.CreateAnd(b.CreateFCmpONE(r, zero), b.CreateXor(b.CreateFCmpOLT(r, zero), b.CreateFCmpOLT(y, zero)));
-  return b.CreateSelect(adjust, b.CreateFAdd(r, y), r);
+  Value* div = b.CreateFDiv(b.CreateFSub(x, r), y);
+  // A non-zero remainder (NaN counts) whose sign differs from the divisor's moves down by one.
+  Value* nonzero = b.CreateFCmpUNE(r, zero);
+  Value* adjust = b.CreateAnd(nonzero, b.CreateXor(b.CreateFCmpOLT(y, zero), b.CreateFCmpOLT(r, zero)));
+  Value* signed_zero = b.CreateBinaryIntrinsic(llvm::Intrinsic::copysign, zero, y);
+  Value* mod = b.CreateSelect(nonzero, b.CreateSelect(adjust, b.CreateFAdd(r, y), r), signed_zero);
+  div = b.CreateSelect(adjust, b.CreateFSub(div, one), div);
+  // Round the exact-but-for-rounding quotient to the nearest integer (halves down, as NumPy).
+  Value* fl = b.CreateUnaryIntrinsic(llvm::Intrinsic::floor, div);
+  fl = b.CreateSelect(b.CreateFCmpOGT(b.CreateFSub(div, fl), splat_constant(b, t, 0.5)), b.CreateFAdd(fl, one), fl);
+  Value* quotient = b.CreateFDiv(x, y);
+  Value* q = b.CreateSelect(b.CreateFCmpUNE(div, zero), fl, b.CreateBinaryIntrinsic(llvm::Intrinsic::copysign, zero, quotient));
+  q = b.CreateSelect(b.CreateFCmpOEQ(y, zero), quotient, q);
+  return {q, mod};
+}
+
+/// NumPy's maximum / minimum: NaN if either is NaN, else the larger (smaller)
+/// one, the first operand when they compare equal (so maximum(-0, +0) is -0).
+Value* float_extreme(llvm::IRBuilder<>& b, Value* x, Value* y, bool max) {
+  Value* keep_x = b.CreateOr(b.CreateFCmpUNO(x, x), max ? b.CreateFCmpOGE(x, y) : b.CreateFCmpOLE(x, y));
+  return b.CreateSelect(keep_x, x, y);
 }
 
 }  // namespace
@@ -98,7 +125,9 @@ Value* emit_unary(llvm::IRBuilder<>& b, Op op, DType t, Value* x) {
       Value* zero = splat_constant(b, t, 0);
       if (f) {
         Value* pos = b.CreateFCmpOGT(x, zero), *neg = b.CreateFCmpOLT(x, zero);
-        return b.CreateSelect(pos, splat_constant(b, t, 1), b.CreateSelect(neg, splat_constant(b, t, -1), x));
+        // ±0 give +0 and NaN stays NaN, as NumPy's sign.
+        Value* rest = b.CreateSelect(b.CreateFCmpOEQ(x, zero), zero, x);
+        return b.CreateSelect(pos, splat_constant(b, t, 1), b.CreateSelect(neg, splat_constant(b, t, -1), rest));
       }
       Value* pos = b.CreateZExt(b.CreateICmpSGT(x, zero), x->getType());
       Value* neg = b.CreateZExt(b.CreateICmpSLT(x, zero), x->getType());
@@ -148,23 +177,11 @@ Value* emit_binary(llvm::IRBuilder<>& b, Op op, DType t, Value* x, Value* y) {
     case Op::Sub: return f ? b.CreateFSub(x, y) : b.CreateSub(x, y);
     case Op::Mul: return f ? b.CreateFMul(x, y) : b.CreateMul(x, y);
     case Op::Div: return b.CreateFDiv(x, y);
-    case Op::FloorDiv:
-      if (f) {
-        // Python: (x - mod(x, y)) / y, exact where floor(x / y) would round wrongly.
-        Value* m = float_mod(b, t, x, y);
-        Value* q = b.CreateFDiv(b.CreateFSub(x, m), y);
-        Value* rounded = intrinsic(b, llvm::Intrinsic::roundeven, q);
-        // Division by zero follows IEEE: floor(x / 0).
-        Value* by_zero = b.CreateFCmpOEQ(y, splat_constant(b, t, 0));
-        return b.CreateSelect(by_zero, intrinsic(b, llvm::Intrinsic::floor, b.CreateFDiv(x, y)), rounded);
-      }
-      return int_floor_div_mod(b, t, x, y, false);
-    case Op::Mod: return f ? float_mod(b, t, x, y) : int_floor_div_mod(b, t, x, y, true);
+    case Op::FloorDiv: return f ? float_divmod(b, t, x, y).floordiv : int_floor_div_mod(b, t, x, y, false);
+    case Op::Mod: return f ? float_divmod(b, t, x, y).mod : int_floor_div_mod(b, t, x, y, true);
     case Op::Pow: return emit_math(b, MathFn::Pow, x, y);
-    case Op::Max:
-      return f ? b.CreateBinaryIntrinsic(llvm::Intrinsic::maximum, x, y) : b.CreateBinaryIntrinsic(llvm::Intrinsic::smax, x, y);
-    case Op::Min:
-      return f ? b.CreateBinaryIntrinsic(llvm::Intrinsic::minimum, x, y) : b.CreateBinaryIntrinsic(llvm::Intrinsic::smin, x, y);
+    case Op::Max: return f ? float_extreme(b, x, y, true) : b.CreateBinaryIntrinsic(llvm::Intrinsic::smax, x, y);
+    case Op::Min: return f ? float_extreme(b, x, y, false) : b.CreateBinaryIntrinsic(llvm::Intrinsic::smin, x, y);
     case Op::Atan2: return emit_math(b, MathFn::Atan2, x, y);
     case Op::Eq: return f ? b.CreateFCmpOEQ(x, y) : b.CreateICmpEQ(x, y);
     case Op::Ne: return f ? b.CreateFCmpUNE(x, y) : b.CreateICmpNE(x, y);

@@ -7,9 +7,9 @@
 
 namespace lamina::cli {
 
-/// The engine `lamina eval` uses without --engine. One constant, so the default
-/// can flip to the JIT once it is the faster, complete engine.
-inline constexpr Engine kDefaultEngine = Engine::Interpreter;
+/// The engine `lamina eval` and `lamina bench` use without --engine: the LLVM JIT.
+/// `--engine interp` keeps the reference interpreter.
+inline constexpr Engine kDefaultEngine = Engine::Jit;
 
 inline const char* engine_name(Engine e) { return e == Engine::Jit ? "jit" : "interp"; }
 

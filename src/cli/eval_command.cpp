@@ -1,15 +1,14 @@
 #include "cli/eval_command.h"
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include <iostream>
 #include <memory>
 
 #include "cli/bindings.h"
 #include "cli/engine_choice.h"
+#include "cli/npy_files.h"
 #include "cli/program_source.h"
-#include "io/npy.h"
 #include "lamina/lambda.h"
 
 namespace lamina::cli {
@@ -24,33 +23,12 @@ struct EvalOptions {
   std::string engine = engine_name(kDefaultEngine);
 };
 
-std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
-
 void run_eval(const EvalOptions& o, const ProgramSource& program) {
   std::map<std::string, Argument> arguments = parse_arguments(o.arguments);
-  std::vector<std::string> names = tensor_inputs(Lambda::parameter_names(program.text), arguments);
-  auto paths = bind_to_inputs(o.inputs, names, "--input");
-  require_every_input(paths, names, "--input", "{}=PATH.npy");
-
-  std::vector<Tensor> inputs;
-  std::vector<InputSignature> signatures;
-  for (size_t i = 0; i < names.size(); ++i) {
-    Tensor t = read_npy(*paths[i]);
-    signatures.push_back({names[i], t.dtype(), {t.dims().begin(), t.dims().end()}});
-    inputs.push_back(std::move(t));
-  }
-  Lambda f = Lambda::compile(program.text, signatures, arguments);
-  if (f.output_count() != o.outputs.size())
-    throw Error(ErrorKind::Value,
-                fmt::format("the program returns {} but {} given", plural(f.output_count(), "result"),
-                            o.outputs.size() == 1 ? "1 --output path was" : fmt::format("{} --output paths were", o.outputs.size())),
-                {}, "give one --output PATH.npy per result, in the order the program returns them");
-
-  std::vector<Tensor> results = f.run(inputs, parse_engine(o.engine));
-  for (size_t i = 0; i < results.size(); ++i) {
-    write_npy(o.outputs[i], results[i]);
-    fmt::print("wrote {}: {} {}\n", o.outputs[i], dtype_name(results[i].dtype()), format_dims(results[i].dims()));
-  }
+  NpyInputs inputs = read_npy_inputs(program.text, o.inputs, arguments);
+  Lambda f = Lambda::compile(program.text, inputs.signatures, arguments);
+  require_output_per_result(f.output_count(), o.outputs.size());
+  write_npy_outputs(o.outputs, f.run(inputs.tensors, parse_engine(o.engine)));
 }
 
 }  // namespace
@@ -69,7 +47,7 @@ void add_eval_command(CLI::App& app) {
   cmd->add_option("--output", o->outputs, "Where to save each result, in order (once per result)")
       ->type_name("PATH.npy")
       ->required();
-  cmd->add_option("--engine", o->engine, "Which engine runs the lambda")
+  cmd->add_option("--engine", o->engine, "Which engine runs the lambda: the LLVM JIT or the reference interpreter")
       ->check(CLI::IsMember({"interp", "jit"}))
       ->default_str(engine_name(kDefaultEngine));
   cmd->footer(

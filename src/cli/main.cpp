@@ -9,6 +9,7 @@
 #include <iostream>
 #include <new>
 
+#include "cli/bench_command.h"
 #include "cli/eval_command.h"
 #include "cli/explain_command.h"
 #include "cli/version.h"
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   app.footer("Run 'lamina <command> --help' for a command's options and examples.");
   lamina::cli::add_eval_command(app);
   lamina::cli::add_explain_command(app);
+  lamina::cli::add_bench_command(app);
 
   try {
     app.parse(argc, argv);

@@ -46,6 +46,7 @@ std::string node_text(const Plan& p, const KNode& n, size_t id) {
     case KNode::Kind::Index: rhs = fmt::format("index({})", access(n.strides, n.offset)); break;
     case KNode::Kind::Batch: rhs = "batch"; break;
     case KNode::Kind::RowValue: rhs = fmt::format("row_value(stage {})", n.stage); break;
+    case KNode::Kind::Scratch: rhs = fmt::format("scratch{}[inner index]", n.buffer); break;
     case KNode::Kind::Unary:
     case KNode::Kind::Binary: rhs = fmt::format("{}({})", ir::op_name(n.op), args()); break;
     case KNode::Kind::Select: rhs = fmt::format("select({})", args()); break;
@@ -88,6 +89,7 @@ std::string format_plan(const Plan& p, const ir::Function& f) {
         indent += "  ";
       }
       for (size_t n = 0; n < st.nodes.size(); ++n) out += fmt::format("{}  {}\n", indent, node_text(p, st.nodes[n], n));
+      for (const auto& sp : st.spills) out += fmt::format("{}  scratch{}[inner index] = v{}\n", indent, sp.scratch, sp.node);
       if (st.kind == Stage::Kind::Store)
         out += fmt::format("{}  {}[{}] = v{}\n", indent, buffer_name(p, st.out_buffer), access(st.out_strides, st.out_offset), st.value);
       else

@@ -208,6 +208,8 @@ class Planner {
     Kernel kernel;
     size_t row_dims = 0;
     std::map<ValueId, int> reduce_stage;  // fused reductions → their stage
+    /// What finished reduce stages computed: (value, map) → (stage, node), for spilling.
+    std::map<std::pair<ValueId, IndexMap>, std::pair<int, int>> computed;
   };
 
   Kernel copy_kernel(int from, int to) {
@@ -270,8 +272,29 @@ class Planner {
     }
     Stage s = store_stage(kb, dims);
     s.out_buffer = buffer_of_.at(root);
+    // Build the store twice: the first pass creates every reduce stage it needs, so
+    // the second can read values those stages computed from a row scratch.
+    KernelBuild probe = kb;
+    build_store(probe, s, root);
+    keep_reduce_stages(kb, std::move(probe));
     build_store(kb, s, root);
     return kb.kernel;
+  }
+
+  /// Takes the reduce stages (and what they computed) of a probe build, dropping its store stages.
+  static void keep_reduce_stages(KernelBuild& kb, KernelBuild probe) {
+    std::vector<int> renumber(probe.kernel.stages.size(), -1);
+    for (size_t i = 0; i < probe.kernel.stages.size(); ++i)
+      if (probe.kernel.stages[i].kind == Stage::Kind::Reduce) {
+        renumber[i] = static_cast<int>(kb.kernel.stages.size());
+        kb.kernel.stages.push_back(std::move(probe.kernel.stages[i]));
+      }
+    for (Stage& st : kb.kernel.stages)
+      for (KNode& n : st.nodes)
+        if (n.kind == KNode::Kind::RowValue) n.stage = renumber[static_cast<size_t>(n.stage)];
+    for (auto& [r, st] : probe.reduce_stage) kb.reduce_stage[r] = renumber[static_cast<size_t>(st)];
+    for (auto& [key, at] : probe.computed) kb.computed[key] = {renumber[static_cast<size_t>(at.first)], at.second};
+    kb.kernel.scratch = std::move(probe.kernel.scratch);
   }
 
   /// Builds a Store stage, splitting it where a concatenation changes operand.
@@ -379,6 +402,7 @@ class Planner {
     kb.kernel.stages.push_back(std::move(sb.stage));
     int idx = static_cast<int>(kb.kernel.stages.size() - 1);
     kb.reduce_stage[r] = idx;
+    for (const auto& [key, node_id] : sb.memo) kb.computed.emplace(key, std::make_pair(idx, node_id));
     return idx;
   }
 
@@ -398,10 +422,56 @@ class Planner {
     return id;
   }
 
+  /// Rough cost of computing node `id` of a stage: transcendentals dominate.
+  static int cost(const Stage& st, int id) {
+    const KNode& k = st.nodes[static_cast<size_t>(id)];
+    int c = 0;
+    if (k.kind == KNode::Kind::Unary)
+      c = (k.op == Op::Neg || k.op == Op::Abs || k.op == Op::Not || k.op == Op::Floor || k.op == Op::Ceil ||
+           k.op == Op::Round || k.op == Op::Sign || k.op == Op::IsNan || k.op == Op::IsInf || k.op == Op::IsFinite)
+              ? 1 : 10;
+    else if (k.kind == KNode::Kind::Binary)
+      c = (k.op == Op::Pow || k.op == Op::Atan2) ? 10 : k.op == Op::Div ? 3 : 1;
+    else if (k.kind == KNode::Kind::Select || k.kind == KNode::Kind::Cast)
+      c = 1;
+    for (int a : k.args) c += cost(st, a);
+    return c;
+  }
+
+  /// A value an earlier reduce stage of this kernel computed over the same inner
+  /// dims: read it back from a row scratch instead of computing it again.
+  std::optional<int> spilled(KernelBuild& kb, StageBuild& sb, ValueId v, const IndexMap& map) {
+    constexpr int kWorthSpilling = 10;
+    constexpr int64_t kMaxScratch = 16384;  // elements per row
+    auto it = kb.computed.find({v, map});
+    if (it == kb.computed.end() || kb.kernel.tile) return std::nullopt;
+    auto [stage_id, node_id] = it->second;
+    Stage& from = kb.kernel.stages[static_cast<size_t>(stage_id)];
+    if (from.inner != sb.stage.inner || from.inner_lo != sb.stage.inner_lo) return std::nullopt;
+    int64_t elements = 1;
+    for (int64_t d : from.inner) {
+      if (d == kBatch) return std::nullopt;
+      elements *= d;
+    }
+    if (elements > kMaxScratch || cost(from, node_id) < kWorthSpilling) return std::nullopt;
+    int scratch = -1;
+    for (const auto& sp : from.spills)
+      if (sp.node == node_id) scratch = sp.scratch;
+    if (scratch < 0) {
+      scratch = static_cast<int>(kb.kernel.scratch.size());
+      kb.kernel.scratch.push_back({f_.type(v).dtype, elements});
+      from.spills.push_back({node_id, scratch});
+    }
+    KNode k{KNode::Kind::Scratch, f_.type(v).dtype};
+    k.buffer = scratch;
+    return push(sb, k);
+  }
+
   int make_node(KernelBuild& kb, StageBuild& sb, ValueId v, const IndexMap& map) {
     const ir::Node& n = f_.node(v);
     const ir::Type& t = n.type;
     size_t n_it = iter_dims(kb, sb);
+    if (auto s = spilled(kb, sb, v, map)) return *s;
 
     if (materialized_.count(v) && !(sb.stage.kind == Stage::Kind::Store && sb.stage.out_buffer == buffer_of_.at(v))) {
       KNode k{KNode::Kind::Load, t.dtype};

@@ -40,6 +40,7 @@ struct KNode {
     Index,      // offset + Σ index[d] * strides[d], as an int64 (for Iota)
     Batch,      // the run-time batch size, as int64
     RowValue,   // the result of reduce stage `stage` for the current row
+    Scratch,    // element of row scratch `buffer` at the current inner index (spilled by an earlier stage)
     Unary,      // op(args[0])
     Binary,     // op(args[0], args[1]); both have this node's operand dtype `operand`
     Select,     // args[0] ? args[1] : args[2]
@@ -72,6 +73,19 @@ struct Stage {
   int out_buffer = -1;                // Store: destination
   int64_t out_offset = 0;
   std::vector<int64_t> out_strides;   // Store: per iteration dim
+  /// Values this stage also writes to a row scratch, so later stages over the
+  /// same inner dims read them instead of computing them again (softmax's exp).
+  struct Spill {
+    int node;
+    int scratch;
+  };
+  std::vector<Spill> spills;
+};
+
+/// A per-row temporary holding one value per point of a stage's inner dims.
+struct Scratch {
+  DType dtype;
+  int64_t elements;
 };
 
 struct Kernel {
@@ -82,6 +96,7 @@ struct Kernel {
   int64_t tile = 0;
   int64_t tiled_extent = 0;    // the full extent of the tiled dim (kBatch for the batch)
   std::vector<Stage> stages;
+  std::vector<Scratch> scratch;
   std::string name;
 };
 

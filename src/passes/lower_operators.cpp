@@ -309,7 +309,14 @@ Value Lowerer::binary(Op op, const Value& a, const Value& b, SourceSpan span) {
       fail(ErrorKind::Value, span, "integers to negative integer powers are not allowed",
            "use a float exponent or cast first, e.g. cast(x, \"float32\") ** -1");
   }
-  ValueId ta = as_dtype(a, *d), tb = as_dtype(b, *d);
+  ValueId ta = as_dtype(a, *d);
+  // x ** 2 and x ** 1 by a constant exponent are exact as products, and far cheaper than pow.
+  if (op == Op::Pow && b.is_scalar() && !a.is_scalar()) {
+    double e = b.kind == Value::Kind::Float ? b.f : static_cast<double>(b.i);
+    if (e == 1) return Value::tensor(ta, span);
+    if (e == 2) return Value::tensor(b_.binary(Op::Mul, ta, ta, span), span);
+  }
+  ValueId tb = as_dtype(b, *d);
   return Value::tensor(b_.binary(op, ta, tb, span), span);
 }
 

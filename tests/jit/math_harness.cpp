@@ -46,8 +46,9 @@ V check(llvm::Expected<V> v, const char* what) {
 
 bool is_binary(jit::MathFn fn) { return fn == jit::MathFn::Pow || fn == jit::MathFn::Atan2; }
 
-/// void kernel(const T* x, const T* y, T* out, int64_t n): n a positive multiple of `lanes`.
-void build_kernel(llvm::Module& module, llvm::Type* element, int lanes, jit::MathFn fn) {
+/// void kernel(const T* x, const T* y, T* out, int64_t n): n a positive multiple of `lanes`
+/// (1 = scalar values).
+void build_kernel(llvm::Module& module, llvm::Type* element, int64_t lanes, jit::MathFn fn) {
   llvm::LLVMContext& ctx = module.getContext();
   llvm::IRBuilder<> b(ctx);
   llvm::Type* ptr = llvm::PointerType::getUnqual(ctx);
@@ -68,7 +69,7 @@ void build_kernel(llvm::Module& module, llvm::Type* element, int lanes, jit::Mat
   b.SetInsertPoint(loop);
   llvm::PHINode* i = b.CreatePHI(b.getInt64Ty(), 2);
   i->addIncoming(b.getInt64(0), entry);
-  auto* vec = llvm::FixedVectorType::get(element, lanes);
+  llvm::Type* vec = lanes == 1 ? element : llvm::FixedVectorType::get(element, lanes);
   llvm::Align align(element->getPrimitiveSizeInBits() / 8);
   llvm::Value* vx = b.CreateAlignedLoad(vec, b.CreateGEP(element, x, i), align);
   llvm::Value* vy =
@@ -112,7 +113,9 @@ struct MathKernel<T>::Impl {
 };
 
 template <class T>
-MathKernel<T>::MathKernel(jit::MathFn fn) : impl_(std::make_shared<Impl>()), binary_(is_binary(fn)) {
+MathKernel<T>::MathKernel(jit::MathFn fn, int64_t lanes)
+    : impl_(std::make_shared<Impl>()), binary_(is_binary(fn)), lanes_(lanes) {
+  if (lanes < 1) throw std::invalid_argument("lanes must be positive");
   init_llvm();
   auto jtmb = check(llvm::orc::JITTargetMachineBuilder::detectHost(), "detecting the host");
   auto tm = check(jtmb.createTargetMachine(), "creating the target machine");
@@ -122,7 +125,7 @@ MathKernel<T>::MathKernel(jit::MathFn fn) : impl_(std::make_shared<Impl>()), bin
   module->setDataLayout(tm->createDataLayout());
   module->setTargetTriple(tm->getTargetTriple().str());
   llvm::Type* element = sizeof(T) == 4 ? llvm::Type::getFloatTy(*ctx) : llvm::Type::getDoubleTy(*ctx);
-  build_kernel(*module, element, kLanes, fn);
+  build_kernel(*module, element, lanes, fn);
   optimize(*module, *tm);
   if (std::getenv("LAMINA_MATH_DUMP")) module->print(llvm::errs(), nullptr);
 
@@ -140,7 +143,7 @@ MathKernel<T>::MathKernel(jit::MathFn fn) : impl_(std::make_shared<Impl>()), bin
 template <class T>
 std::vector<T> MathKernel<T>::operator()(const std::vector<T>& x, const std::vector<T>& y) const {
   if (binary_ && y.size() != x.size()) throw std::invalid_argument("x and y differ in size");
-  size_t padded = (x.size() + kLanes - 1) / kLanes * kLanes;
+  size_t padded = (x.size() + lanes_ - 1) / lanes_ * lanes_;
   std::vector<T> px(x), py(binary_ ? y : std::vector<T>{}), out(padded);
   px.resize(padded, T(1));
   py.resize(padded, T(1));
@@ -151,7 +154,7 @@ std::vector<T> MathKernel<T>::operator()(const std::vector<T>& x, const std::vec
 
 template <class T>
 void MathKernel<T>::run(const T* x, const T* y, T* out, int64_t n) const {
-  if (n % kLanes != 0) throw std::invalid_argument("n must be a multiple of the lane count");
+  if (n % lanes_ != 0) throw std::invalid_argument("n must be a multiple of the lane count");
   impl_->fn(x, y, out, n);
 }
 

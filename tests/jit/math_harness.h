@@ -24,11 +24,12 @@ template <class T>
 class MathKernel {
  public:
   static constexpr int64_t kLanes = sizeof(T) == 4 ? 16 : 8;
-  explicit MathKernel(jit::MathFn fn);
+  /// lanes: the vector width of the loop body; 1 means plain scalars (no vector type).
+  explicit MathKernel(jit::MathFn fn, int64_t lanes = kLanes);
   /// Applies the kernel; pads the inputs to a multiple of the lane count. y is empty for
   /// one-operand functions.
   std::vector<T> operator()(const std::vector<T>& x, const std::vector<T>& y = {}) const;
-  /// The raw kernel: n must be a multiple of kLanes; y may be null for one-operand functions.
+  /// The raw kernel: n must be a multiple of the lane count; y may be null for one-operand functions.
   void run(const T* x, const T* y, T* out, int64_t n) const;
   /// The kernel compiled once per (T, fn) for the whole test run.
   static const MathKernel& cached(jit::MathFn fn);
@@ -37,6 +38,7 @@ class MathKernel {
   struct Impl;
   std::shared_ptr<Impl> impl_;
   bool binary_;
+  int64_t lanes_;
 };
 
 /// fn(x[, y]) for one float / double through the compiled vector kernel.
