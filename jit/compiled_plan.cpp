@@ -105,32 +105,53 @@ std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const 
                             std::vector<Tensor>* outputs) {
   int64_t batch = bind_batch(f, inputs);
   const kernel::Plan& plan = p.plan;
-  std::vector<Tensor> buffers(plan.buffers.size());
-  std::vector<void*> ptrs(plan.buffers.size(), nullptr);
+  // The buffers' addresses; tensors only for what this call allocates (a call into
+  // preallocated outputs of an all-kernel plan allocates nothing).
+  constexpr size_t kInline = 32;
+  void* inline_ptrs[kInline];
+  std::vector<void*> heap_ptrs;
+  void** ptrs = inline_ptrs;
+  if (plan.buffers.size() > kInline) {
+    heap_ptrs.resize(plan.buffers.size());
+    ptrs = heap_ptrs.data();
+  }
+  std::vector<Tensor> owned;                      // allocated here, by buffer
+  std::vector<int> owned_index(plan.buffers.size(), -1);
+  auto dims_match = [&](const Tensor& t, const std::vector<int64_t>& dims) {
+    if (t.rank() != static_cast<int>(dims.size())) return false;
+    for (size_t d = 0; d < dims.size(); ++d)
+      if (t.dims()[d] != (dims[d] == kernel::kBatch ? batch : dims[d])) return false;
+    return true;
+  };
   for (size_t i = 0; i < plan.buffers.size(); ++i) {
     const kernel::Buffer& b = plan.buffers[i];
+    size_t idx = static_cast<size_t>(b.index);
     switch (b.kind) {
-      case kernel::Buffer::Kind::Input: buffers[i] = inputs[static_cast<size_t>(b.index)]; break;
-      case kernel::Buffer::Kind::Param: buffers[i] = f.params[static_cast<size_t>(b.index)].init; break;
-      case kernel::Buffer::Kind::Constant: buffers[i] = plan.constants[static_cast<size_t>(b.index)]; break;
+      case kernel::Buffer::Kind::Input: ptrs[i] = const_cast<void*>(inputs[idx].raw()); continue;
+      case kernel::Buffer::Kind::Param: ptrs[i] = const_cast<void*>(f.params[idx].init.raw()); continue;
+      case kernel::Buffer::Kind::Constant: ptrs[i] = const_cast<void*>(plan.constants[idx].raw()); continue;
       case kernel::Buffer::Kind::Output:
-        if (outputs && static_cast<size_t>(b.index) < outputs->size()) {
-          Tensor& o = (*outputs)[static_cast<size_t>(b.index)];
-          if (o.dtype() != b.dtype || o.dims() != concrete(b.dims, batch))
+        if (outputs && idx < outputs->size()) {
+          Tensor& o = (*outputs)[idx];
+          if (o.dtype() != b.dtype || !dims_match(o, b.dims))
             throw Error(ErrorKind::Runtime, fmt::format("output {} must be a {} tensor of shape {}", b.index,
                                                         dtype_name(b.dtype), format_dims(concrete(b.dims, batch))));
-          buffers[i] = o;
-          break;
+          ptrs[i] = o.raw();
+          continue;
         }
         [[fallthrough]];
-      case kernel::Buffer::Kind::Temp: buffers[i] = Tensor::zeros(b.dtype, concrete(b.dims, batch)); break;
+      case kernel::Buffer::Kind::Temp:
+        // Every element is written by a kernel or a reference step before it is read.
+        owned_index[i] = static_cast<int>(owned.size());
+        owned.push_back(Tensor::uninitialized(b.dtype, concrete(b.dims, batch)));
+        ptrs[i] = owned.back().raw();
+        continue;
     }
-    ptrs[i] = buffers[i].raw();
   }
   for (const kernel::Step& step : plan.steps) {
     if (step.kind == kernel::Step::Kind::Kernel) {
       const kernel::Kernel& k = plan.kernels[static_cast<size_t>(step.kernel)];
-      KernelCall call{p.kernels[static_cast<size_t>(step.kernel)], ptrs.data(), batch};
+      KernelCall call{p.kernels[static_cast<size_t>(step.kernel)], ptrs, batch};
       int64_t rows = kernel::row_count(k, batch);
       if (rows > 0) parallel_for(rows, grain(k, batch), run_rows, &call);
       continue;
@@ -138,16 +159,18 @@ std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const 
     // A reference kernel: evaluate the node on its (materialised) operands.
     const ir::Node& n = f.node(step.node);
     std::vector<Tensor> in;
-    for (int b : step.inputs) in.push_back(buffers[static_cast<size_t>(b)]);
+    for (int b : step.inputs) {
+      const kernel::Buffer& ib = plan.buffers[static_cast<size_t>(b)];
+      in.push_back(Tensor::borrow(ib.dtype, concrete(ib.dims, batch), ptrs[b]));
+    }
     const kernel::Buffer& ob = plan.buffers[static_cast<size_t>(step.output)];
     ir::Type type{ob.dtype, ir::to_shape(concrete(ob.dims, batch))};
     Tensor result = interp::evaluate(n, in, type);
-    Tensor& dst = buffers[static_cast<size_t>(step.output)];
-    std::memcpy(dst.raw(), result.raw(), result.nbytes());
-    ptrs[static_cast<size_t>(step.output)] = dst.raw();
+    std::memcpy(ptrs[step.output], result.raw(), result.nbytes());
   }
   std::vector<Tensor> results;
-  for (int b : plan.outputs) results.push_back(buffers[static_cast<size_t>(b)]);
+  if (outputs) return results;
+  for (int b : plan.outputs) results.push_back(owned[static_cast<size_t>(owned_index[static_cast<size_t>(b)])]);
   return results;
 }
 

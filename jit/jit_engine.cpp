@@ -52,8 +52,10 @@ CompiledModule::~CompiledModule() {
 }
 
 JitEngine& JitEngine::instance() {
-  static JitEngine engine;
-  return engine;
+  // Never destroyed: compiled modules held by static objects (the compile cache)
+  // are freed at exit after function-local statics, and need the JIT alive.
+  static JitEngine* engine = new JitEngine;
+  return *engine;
 }
 
 JitEngine::JitEngine() {

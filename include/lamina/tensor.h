@@ -27,6 +27,8 @@ class Tensor {
   Tensor();  // a float32 scalar 0
   /// Fresh zero-filled storage.
   static Tensor zeros(DType dtype, Dims dims);
+  /// Fresh storage with unspecified contents, for a result about to be overwritten entirely.
+  static Tensor uninitialized(DType dtype, Dims dims);
   /// Wraps `data` without copying; the caller keeps it alive and unchanged while in use.
   static Tensor borrow(DType dtype, Dims dims, void* data);
   template <class T>
@@ -55,6 +57,10 @@ class Tensor {
   Tensor reshaped(Dims dims) const;
 
  private:
+  struct NoStorage {};
+  explicit Tensor(NoStorage) {}
+  static Tensor allocate(DType dtype, Dims dims, bool zero);
+
   DType dtype_ = DType::Float32;
   Dims dims_;
   int64_t size_ = 1;

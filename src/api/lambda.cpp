@@ -4,7 +4,9 @@
 
 #include "lamina/lambda.h"
 
+#include <chrono>
 #include <cstring>
+#include <typeinfo>
 #include <mutex>
 
 #include <fmt/format.h>
@@ -27,6 +29,8 @@ struct Lambda::Impl {
   std::string source;
   std::vector<InputSignature> inputs;
   std::map<std::string, Argument> arguments;
+  bool batch_symbolic = false;  // one JIT compile serves every batch size
+  std::string cache_key;        // empty: not shared through the process-wide cache
 
   struct Specialised {
     ir::Function function;
@@ -42,6 +46,67 @@ struct Lambda::Impl {
 };
 
 namespace {
+
+/// The process-wide compile cache: the same source, signature and arguments
+/// compile once (bounded, oldest dropped first).
+std::shared_ptr<jit::CompiledPlan> cached_compile(const std::string& key, const ir::Function& f, bool keep_text) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<jit::CompiledPlan>> cache;
+  static std::vector<std::string> order;
+  constexpr size_t kMaxEntries = 256;
+  if (key.empty() || keep_text) return jit::compile_plan(f, keep_text);
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  auto plan = jit::compile_plan(f);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (cache.emplace(key, plan).second) {
+    order.push_back(key);
+    if (order.size() > kMaxEntries) {
+      cache.erase(order.front());
+      order.erase(order.begin());
+    }
+  }
+  return plan;
+}
+
+/// Python-literal text of an argument, or nullopt for a tensor (not cached by value).
+std::optional<std::string> argument_text(const Argument& a) {
+  return std::visit(
+      [](const auto& v) -> std::optional<std::string> {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, Tensor>) return std::nullopt;
+        else if constexpr (std::is_same_v<T, Argument::List>) {
+          std::string s = "[";
+          for (const auto& item : v) {
+            auto t = argument_text(item);
+            if (!t) return std::nullopt;
+            s += *t + ",";
+          }
+          return s + "]";
+        } else if constexpr (std::is_same_v<T, std::string>) return "'" + v + "'";
+        else return fmt::format("{}:{}", typeid(T).name(), v);
+      },
+      a.value);
+}
+
+std::string compile_key(const std::string& source, const std::vector<InputSignature>& inputs,
+                        const std::map<std::string, Argument>& arguments) {
+  std::string key = source;
+  key += '\0';
+  for (const auto& in : inputs) {
+    key += fmt::format("{}:{}:", in.name, dtype_name(in.dtype));
+    for (const auto& d : in.shape) key += d ? std::to_string(*d) + "," : std::string("None,");
+    key += ';';
+  }
+  for (const auto& [name, value] : arguments) {
+    auto t = argument_text(value);
+    if (!t) return {};
+    key += name + "=" + *t + ";";
+  }
+  return key;
+}
 
 /// Runs `stage` and re-throws its errors quoting the source line and caret.
 template <class F>
@@ -66,8 +131,8 @@ std::vector<std::string> names_of(const ast::Program& p, const std::vector<Input
 std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> Lambda::Impl::jit_for(const std::vector<Tensor>& in,
                                                                                        bool keep_text) const {
   std::lock_guard<std::mutex> lock(jit_mutex);
-  if (!kernel::batch_symbolic_blocker(function)) {
-    if (!jit_plan || (keep_text && jit_plan->llvm_ir.empty())) jit_plan = jit::compile_plan(function, keep_text);
+  if (batch_symbolic) {
+    if (!jit_plan || (keep_text && jit_plan->llvm_ir.empty())) jit_plan = cached_compile(cache_key, function, keep_text);
     return {&function, jit_plan};
   }
   // Shapes beyond the batch are only known at run time: compile for these exact shapes.
@@ -98,6 +163,8 @@ Lambda Lambda::compile(const std::string& source, const std::vector<InputSignatu
     impl->source = source;
     impl->inputs = inputs;
     impl->arguments = arguments;
+    impl->batch_symbolic = !kernel::batch_symbolic_blocker(impl->function);
+    impl->cache_key = compile_key(source, inputs, arguments);
     Lambda l;
     l.impl_ = std::move(impl);
     return l;
@@ -165,9 +232,10 @@ void Lambda::run_into(const std::vector<Tensor>& inputs, std::vector<Tensor>& ou
 
 double Lambda::prepare_jit() const {
   std::lock_guard<std::mutex> lock(impl_->jit_mutex);
-  if (impl_->jit_plan || kernel::batch_symbolic_blocker(impl_->function)) return 0;
-  impl_->jit_plan = jit::compile_plan(impl_->function);
-  return impl_->jit_plan->compile_seconds;
+  if (impl_->jit_plan || !impl_->batch_symbolic) return 0;
+  auto start = std::chrono::steady_clock::now();
+  impl_->jit_plan = cached_compile(impl_->cache_key, impl_->function, false);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 const std::vector<std::string>& Lambda::input_names() const { return impl_->input_names; }

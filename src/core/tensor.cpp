@@ -71,8 +71,12 @@ Tensor::Tensor() {
   data_ = p;
 }
 
-Tensor Tensor::zeros(DType dtype, Dims dims) {
-  Tensor t;
+Tensor Tensor::zeros(DType dtype, Dims dims) { return allocate(dtype, std::move(dims), true); }
+
+Tensor Tensor::uninitialized(DType dtype, Dims dims) { return allocate(dtype, std::move(dims), false); }
+
+Tensor Tensor::allocate(DType dtype, Dims dims, bool zero) {
+  Tensor t{NoStorage{}};
   int64_t n = element_count(dims);
   size_t elem = dtype_size(dtype);
   if (static_cast<uint64_t>(n) > (std::numeric_limits<size_t>::max() - kAlignment) / elem)
@@ -84,7 +88,7 @@ Tensor Tensor::zeros(DType dtype, Dims dims) {
   if (!p)
     throw Error(ErrorKind::Limit,
                 fmt::format("cannot allocate {} bytes for a tensor of shape {}", padded, format_dims(dims)));
-  std::memset(p, 0, padded);
+  if (zero) std::memset(p, 0, padded);
   t.storage_ = std::shared_ptr<void>(p, [](void* q) { std::free(q); });
   t.data_ = p;
   t.dtype_ = dtype;
@@ -95,8 +99,7 @@ Tensor Tensor::zeros(DType dtype, Dims dims) {
 
 Tensor Tensor::borrow(DType dtype, Dims dims, void* data) {
   int64_t n = element_count(dims);
-  Tensor t;
-  t.storage_.reset();  // the caller owns the memory
+  Tensor t{NoStorage{}};  // the caller owns the memory
   t.data_ = data;
   t.dtype_ = dtype;
   t.dims_ = std::move(dims);

@@ -113,7 +113,14 @@ class Planner {
       try {
         return build();
       } catch (const Rematerialize& r) {
-        materialized_.insert(r.value);
+        // First store the value in memory; if even its own kernel cannot compute it
+        // (a concatenation along a row dim), evaluate it with the reference kernels.
+        if (!materialized_.insert(r.value).second) {
+          if (!reference_.insert(r.value).second)
+            throw Error(ErrorKind::Internal, fmt::format("the fusion planner cannot place %{}", r.value), {},
+                        "this is a bug in Lamina's JIT; --engine interp runs the lambda without it");
+          for (ValueId in : f_.node(r.value).inputs) materialized_.insert(in);
+        }
       }
     }
   }
@@ -121,6 +128,7 @@ class Planner {
  private:
   const ir::Function& f_;
   std::set<ValueId> materialized_;
+  std::set<ValueId> reference_;  // computed by single-node reference steps
   // per build
   Plan plan_;
   std::map<ValueId, int> buffer_of_;
@@ -167,7 +175,7 @@ class Planner {
     for (ValueId v : materialized_) {
       const ir::Node& n = f_.node(v);
       if (n.op == Op::Input || n.op == Op::Param || n.op == Op::Constant) continue;
-      if (inlinable(f_, n) || is_reduce_fold(n.op)) {
+      if ((inlinable(f_, n) || is_reduce_fold(n.op)) && !reference_.count(v)) {
         plan_.kernels.push_back(build_kernel(v));
         plan_.steps.push_back({Step::Kind::Kernel, static_cast<int>(plan_.kernels.size() - 1), v, {}, buffer_of_[v]});
       } else {

@@ -2,6 +2,7 @@
 // accessors builtins read their arguments through.
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
@@ -127,7 +128,9 @@ std::vector<ir::ValueId> CallArgs::tensor_list(const std::string& name) const {
 int64_t CallArgs::integer(const std::string& name) const {
   const Value& v = (*this)[name];
   if (v.kind == Value::Kind::Int || v.kind == Value::Kind::Bool) return v.i;
-  if (v.kind == Value::Kind::Float && v.f == static_cast<double>(static_cast<int64_t>(v.f))) return static_cast<int64_t>(v.f);
+  // A float that is a whole number int64 can hold (checked before converting: NaN, inf and 1e30 are not).
+  if (v.kind == Value::Kind::Float && std::isfinite(v.f) && std::trunc(v.f) == v.f && v.f >= -0x1p63 && v.f < 0x1p63)
+    return static_cast<int64_t>(v.f);
   if (v.kind == Value::Kind::Dim)
     l_.fail(ErrorKind::Call, span_of(name),
             fmt::format("argument '{}' of {}() must be known before run time, but it depends on the batch size", name, callee_),

@@ -1,4 +1,4 @@
-// gelu (exact, erf-based) for float32: within 3 ulp of float64 x/2 (1 + erf(x/sqrt 2)) over the
+// gelu (exact, erf-based) for float32: within 2 ulp of float64 x/2 (1 + erf(x/sqrt 2)) over the
 // whole range, including the far negative tail where it is x/2 erfc(-x/sqrt 2) and subnormal.
 #include <catch2/catch.hpp>
 
@@ -17,12 +17,12 @@ double gelu_ref(double x) {
 }
 }  // namespace
 
-TEST_CASE("gelu f32 is within 3 ulp of float64 gelu on 2M points", "[jit][ulp]") {
+TEST_CASE("gelu f32 is within 2 ulp of float64 gelu on 2M points", "[jit][ulp]") {
   auto x = join(join(dense_f32(-16, 8, 1 << 19), dense_f32(-3, 3, 1 << 19)), bit_sweep_f32(4099));
   UlpStats s = measure_f32(MathFn::Gelu, x, {}, [](double a, double) { return gelu_ref(a); });
   INFO(s.describe("gelu"));
   CHECK(s.points >= 2'000'000);
-  CHECK(s.max_ulp <= 3);
+  CHECK(s.max_ulp <= 2);  // 1 measured; the float erf path near 0 can reach 1.3 ulp
 }
 
 TEST_CASE("gelu f32 special values", "[jit][ulp]") {
