@@ -165,10 +165,15 @@ std::string format_function(const Function& f) {
     lines.push_back(node_text(f, i));
     width = std::max(width, lines.back().size());
   }
+  // Align the source positions, but never pad every line to one very long line's width.
+  constexpr size_t kMaxAlign = 100;
+  width = std::min(width, kMaxAlign);
   for (size_t i = 0; i < f.nodes.size(); ++i) {
     const SourceSpan& span = f.nodes[i].span;
     out += lines[i];
-    if (span.valid()) out += fmt::format("{}  @{}:{}", std::string(width - lines[i].size(), ' '), span.line, span.column);
+    if (span.valid())
+      out += fmt::format("{}  @{}:{}", std::string(width > lines[i].size() ? width - lines[i].size() : 0, ' '), span.line,
+                         span.column);
     out += "\n";
   }
   std::vector<std::string> results;

@@ -1,6 +1,7 @@
 // Operators: Python semantics on compile-time scalars, NumPy semantics with
 // weak Python scalars on tensors (a Python scalar never upcasts a tensor).
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -205,6 +206,24 @@ ValueId Lowerer::to_tensor(const Value& v) {
     case Value::Kind::Tuple:
     case Value::Kind::List: {
       if (v.items.empty()) return b_.constant(Tensor::zeros(DType::Float32, {0}), v.span);
+      // A list of Python scalars is one constant: float32 if any is a float, else int32 (bool if all are).
+      bool all_scalars = std::all_of(v.items.begin(), v.items.end(), [](const Value& i) { return i.is_scalar(); });
+      if (all_scalars) {
+        bool any_float = false, all_bool = true, fits32 = true;
+        for (const Value& i : v.items) {
+          any_float |= i.kind == Value::Kind::Float;
+          all_bool &= i.kind == Value::Kind::Bool;
+          fits32 &= i.kind != Value::Kind::Int || (i.i >= std::numeric_limits<int32_t>::min() && i.i <= std::numeric_limits<int32_t>::max());
+        }
+        DType d = any_float ? DType::Float32 : all_bool ? DType::Bool : fits32 ? DType::Int32 : DType::Int64;
+        Tensor t = Tensor::zeros(d, {static_cast<int64_t>(v.items.size())});
+        for (size_t k = 0; k < v.items.size(); ++k) {
+          const Value& i = v.items[k];
+          if (is_float(d)) t.set_f64(static_cast<int64_t>(k), as_double(i));
+          else t.set_i64(static_cast<int64_t>(k), i.i);
+        }
+        return b_.constant(t, v.span);
+      }
       std::vector<ValueId> parts;
       for (const Value& item : v.items) parts.push_back(expand_dims(to_tensor(item), 0, item.span.valid() ? item.span : v.span));
       // Python scalars in a list take the list's common dtype weakly: [1, 2.5] is float32.
@@ -286,6 +305,9 @@ Value Lowerer::binary(Op op, const Value& a, const Value& b, SourceSpan span) {
     if (!v->is_tensor() && !v->is_scalar() && v->kind != Value::Kind::Dim && !v->is_sequence())
       fail(ErrorKind::Type, v->span.valid() ? v->span : span,
            fmt::format("{} cannot take {}", spelling(op), describe(*v, f_)));
+  // Sequences and run-time dims become tensors once, here.
+  if (a.is_sequence() || a.kind == Value::Kind::Dim) return binary(op, Value::tensor(to_tensor(a), a.span), b, span);
+  if (b.is_sequence() || b.kind == Value::Kind::Dim) return binary(op, a, Value::tensor(to_tensor(b), b.span), span);
 
   std::optional<DType> d = result_dtype(a, b);
 
