@@ -70,7 +70,6 @@ class KernelEmitter {
   std::vector<Value*> base_;
   std::vector<llvm::AllocaInst*> row_values_;
   std::vector<llvm::AllocaInst*> scratch_;
-  std::vector<bool> row_invariant_;  // per node of the stage being emitted
   // Per row: the row indices; per stage iteration: the inner indices.
   std::vector<Value*> index_;
   const Stage* current_ = nullptr;
@@ -130,18 +129,6 @@ class KernelEmitter {
       b_.CreateStore(reduce_identity(b_, st.reduce, st.dtype), acc);
     }
     index_.resize(k_.rows.size() + st.inner.size(), nullptr);
-    // Nodes that do not change within a row (row values, constants and what is built from them).
-    row_invariant_.assign(st.nodes.size(), false);
-    for (size_t n = 0; n < st.nodes.size(); ++n) {
-      const KNode& k = st.nodes[n];
-      bool inv = k.kind == KNode::Kind::Const || k.kind == KNode::Kind::RowValue || k.kind == KNode::Kind::Batch;
-      if (k.kind == KNode::Kind::Unary || k.kind == KNode::Kind::Binary || k.kind == KNode::Kind::Select ||
-          k.kind == KNode::Kind::Cast) {
-        inv = true;
-        for (int a : k.args) inv = inv && row_invariant_[static_cast<size_t>(a)];
-      }
-      row_invariant_[n] = inv;
-    }
     inner_loops(st, s, 0, acc);
     if (acc) {
       Value* v = reduce_horizontal(b_, st.reduce, st.dtype, b_.CreateLoad(vector_type(c_, st.dtype), acc));
@@ -167,8 +154,9 @@ class KernelEmitter {
     Value* hi = st.inner[d] == kernel::kBatch ? batch_ : i64(st.inner_lo[d] + st.inner[d]);
     bool last = d + 1 == n;
     if (last && k_.tile > 0) {
-      lo = tile_lo_;
-      hi = tile_hi_;
+      // The row's tile, within this stage's part of the dim (a concatenation splits it).
+      lo = b_.CreateBinaryIntrinsic(llvm::Intrinsic::smax, tile_lo_, lo);
+      hi = b_.CreateBinaryIntrinsic(llvm::Intrinsic::smin, tile_hi_, hi);
     }
     if (!last) {
       loop(lo, hi, "inner", [&](Value* i) {
@@ -330,9 +318,6 @@ class KernelEmitter {
       }
       case KNode::Kind::Unary: return emit_unary(b_, n.op, n.operand, arg(0));
       case KNode::Kind::Binary:
-        // Dividing by a value fixed for the row: multiply by its reciprocal, computed once per row.
-        if (n.op == ir::Op::Div && row_invariant_[static_cast<size_t>(n.args[1])] && !row_invariant_[static_cast<size_t>(n.args[0])])
-          return b_.CreateFMul(arg(0), b_.CreateFDiv(splat_constant(b_, n.operand, 1), arg(1)));
         return emit_binary(b_, n.op, n.operand, arg(0), arg(1));
       case KNode::Kind::Select: return b_.CreateSelect(arg(0), arg(1), arg(2));
       case KNode::Kind::Cast: {

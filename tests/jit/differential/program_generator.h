@@ -1,0 +1,64 @@
+#pragma once
+// Random well-typed Lamina programs, generated as DSL source text so the whole
+// pipeline (lexer, parser, lowering, fusion, codegen) is exercised.
+//
+// A program takes 1-3 inputs of shapes like (None, k), (None, k, m) or (k,) and
+// chains 1-8 operations: elementwise math, broadcasting, reductions with
+// keepdims over trailing, inner and batch axes, softmax / l2_normalize /
+// logsumexp, slices (negative steps too), transposes, concatenations, where,
+// casts and comparisons. Temporaries are bound to names (`t3 = ...`) or nested.
+//
+// The generator keeps the programs well-conditioned so that a difference
+// between the engines is a bug, not float32-versus-double rounding:
+//   - every expression knows whether both engines compute it bit for bit
+//     ("exact": inputs, data movement, + - * / sqrt on exact operands, max/min,
+//     comparisons, casts, ...) and a bound on its finite magnitude;
+//   - discontinuous operations (comparisons, floor, round, sign, casts to int,
+//     mod, floor_divide, atan2) only take exact operands, so a rounding
+//     difference can never flip a branch;
+//   - transcendental and reduction results are only fed to operations with a
+//     bounded derivative (tanh, sigmoid, sin, ...), denominators are >= 1, and
+//     exp and square only see bounded arguments.
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "jit/differential/support.h"
+
+namespace lamina::difftest {
+
+struct Program {
+  std::string source;
+  std::vector<InputSignature> signatures;  // batch dims are nullopt
+  bool exact = false;  // every result is computed bit for bit by both engines
+  double bound = 1;    // a bound on the results' finite magnitudes
+  int64_t reduced = 1; // the longest reduction on any path (the batch counted as 17)
+  double error_bound = 0;  // twice the generator's first-order bound on |jit - interpreter|
+
+  /// Exact programs: the same values (-0 == +0). Others: relative 1e-5 plus
+  /// absolute 1e-6 + error_bound, the bound propagated through every operation
+  /// (derivative bounds, 4 ulp per vector-math result, float32 summation error).
+  Tolerance tolerance() const;
+};
+
+struct GeneratorOptions {
+  /// Also generate the patterns that make the fusion pass loop forever today
+  /// (every_builtin.cpp has the reproducers): concatenations along a non-last
+  /// axis, and concatenations of reduction results. Off by default; set it
+  /// (LAMINA_DIFF_KNOWN_HANGS=1) to test a fix.
+  bool known_hangs = false;
+};
+
+class ProgramGenerator {
+ public:
+  explicit ProgramGenerator(uint64_t seed, GeneratorOptions options = {}) : rng_(seed), options_(options) {}
+  Program next();
+
+ private:
+  std::mt19937_64 rng_;
+  GeneratorOptions options_;
+};
+
+}  // namespace lamina::difftest
