@@ -33,8 +33,6 @@ struct Program {
   std::string source;
   std::vector<InputSignature> signatures;  // batch dims are nullopt
   bool exact = false;  // every result is computed bit for bit by both engines
-  double bound = 1;    // a bound on the results' finite magnitudes
-  int64_t reduced = 1; // the longest reduction on any path (the batch counted as 17)
   double error_bound = 0;  // twice the generator's first-order bound on |jit - interpreter|
 
   /// Exact programs: the same values (-0 == +0). Others: relative 1e-5 plus
@@ -43,22 +41,13 @@ struct Program {
   Tolerance tolerance() const;
 };
 
-struct GeneratorOptions {
-  /// Also generate the patterns that make the fusion pass loop forever today
-  /// (every_builtin.cpp has the reproducers): concatenations along a non-last
-  /// axis, and concatenations of reduction results. Off by default; set it
-  /// (LAMINA_DIFF_KNOWN_HANGS=1) to test a fix.
-  bool known_hangs = false;
-};
-
 class ProgramGenerator {
  public:
-  explicit ProgramGenerator(uint64_t seed, GeneratorOptions options = {}) : rng_(seed), options_(options) {}
+  explicit ProgramGenerator(uint64_t seed) : rng_(seed) {}
   Program next();
 
  private:
   std::mt19937_64 rng_;
-  GeneratorOptions options_;
 };
 
 }  // namespace lamina::difftest

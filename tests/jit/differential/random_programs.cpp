@@ -3,9 +3,7 @@
 // LAMINA_DIFF_PROGRAMS=N runs N instead (a longer local run), LAMINA_DIFF_SEED=S
 // another sequence. A mismatch prints the program's source, its inputs' shapes
 // and the first differing element; the program index and seed reproduce it.
-// LAMINA_DIFF_VERBOSE=1 prints every program before it runs (to find a hang or a crash);
-// LAMINA_DIFF_KNOWN_HANGS=1 also generates the patterns that hang the fusion pass today
-// (see GeneratorOptions).
+// LAMINA_DIFF_VERBOSE=1 prints every program before it runs (to find a hang or a crash).
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
@@ -88,9 +86,7 @@ TEST_CASE("random well-typed programs give the same values from the JIT and the 
           "[jit][differential][random]") {
   int64_t count = env_count("LAMINA_DIFF_PROGRAMS", kDefaultPrograms);
   auto seed = static_cast<uint64_t>(env_count("LAMINA_DIFF_SEED", static_cast<int64_t>(kDefaultSeed)));
-  GeneratorOptions options;
-  options.known_hangs = env_count("LAMINA_DIFF_KNOWN_HANGS", 0) != 0;
-  ProgramGenerator gen(seed, options);
+  ProgramGenerator gen(seed);
   std::mt19937_64 rng(seed ^ 0x5DEECE66Dull);
   Tally tally;
   for (int64_t i = 0; i < count; ++i) run_program(gen.next(), i, seed, rng, tally);

@@ -9,6 +9,10 @@
 #include <memory>
 #include <thread>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "lamina/error.h"
@@ -144,6 +148,25 @@ std::optional<Outcome> compare_within(double seconds, const std::string& source,
   }).detach();
   if (result.wait_for(std::chrono::duration<double>(seconds)) != std::future_status::ready) return std::nullopt;
   return result.get();
+}
+
+std::string compare_in_child(double seconds, const std::string& source, const std::vector<InputSignature>& signatures,
+                             const std::vector<Tensor>& inputs, Tolerance tol) {
+  pid_t child = fork();
+  if (child < 0) return "fork failed";
+  if (child == 0) _exit(compare(source, signatures, inputs, tol).ok ? 0 : 1);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  int status = 0;
+  while (waitpid(child, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(child, SIGKILL);
+      waitpid(child, &status, 0);
+      return "timed out";
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (WIFSIGNALED(status)) return fmt::format("crashed with signal {}", WTERMSIG(status));
+  return WEXITSTATUS(status) == 0 ? "passed" : "mismatch";
 }
 
 const std::vector<double>& special_floats() {

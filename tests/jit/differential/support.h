@@ -42,12 +42,12 @@ struct Tolerance {
 /// The tolerance families. float32's machine epsilon is 2^-23 ≈ 1.2e-7.
 ///
 /// Exact: data movement (transpose, slice, concat, broadcast, where), negation,
-/// abs, sign, comparisons, casts, floor/ceil/round, mod/floor_divide, max/min
-/// reductions: each output element is an input element or a value both engines
-/// compute exactly.
+/// abs, sign, comparisons, casts, floor/ceil/round, mod/floor_divide, and one
+/// + - * / or sqrt (correctly rounded in both engines: double-then-float32
+/// rounding equals float32 rounding for these): both engines give the same bits.
 inline constexpr Tolerance kExact{0, 0, "exact", true};
-/// The same number, but -0 equals +0: max/min (NumPy itself gives either zero
-/// for max(-0, +0) depending on the argument order and the vector path).
+/// The same number, but -0 equals +0: max/min reductions (which zero survives
+/// depends on the order of the fold, which differs between the engines).
 inline constexpr Tolerance kSameValue{0, 0, "same value"};
 /// Arithmetic: + - * / sqrt are correctly rounded in both engines, so one
 /// operation agrees exactly; a short chain (or a double-rounded composite such
@@ -86,6 +86,12 @@ Outcome compare(const Lambda& f, const std::string& source, const std::vector<Te
 std::optional<Outcome> compare_within(double seconds, const std::string& source,
                                       const std::vector<InputSignature>& signatures, const std::vector<Tensor>& inputs,
                                       Tolerance tol);
+
+/// compare() in a forked child process, for a known crash (a crash in the test
+/// process would end the whole test run): "passed", "mismatch", "crashed with
+/// signal N" or "timed out". POSIX only.
+std::string compare_in_child(double seconds, const std::string& source, const std::vector<InputSignature>& signatures,
+                             const std::vector<Tensor>& inputs, Tolerance tol);
 
 /// Compares two result lists; `context` heads the report of a mismatch.
 Outcome compare_results(const std::vector<Tensor>& ref, const std::vector<Tensor>& jit, Tolerance tol,
