@@ -1,6 +1,8 @@
 #include "jit/compiled_plan.h"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -40,20 +42,15 @@ std::shared_ptr<CompiledPlan> compile_plan(const ir::Function& f, bool keep_text
   return out;
 }
 
-namespace {
-
-Dims concrete(const std::vector<int64_t>& dims, int64_t batch) {
-  Dims d = dims;
-  for (int64_t& x : d)
-    if (x == kernel::kBatch) x = batch;
-  return d;
-}
-
-/// Checks the inputs against the compiled signature and returns the batch size.
-int64_t bind_batch(const ir::Function& f, const std::vector<Tensor>& inputs) {
+int64_t check_inputs(const ir::Function& f, const std::vector<Tensor>& inputs) {
   if (inputs.size() != f.inputs.size())
     throw Error(ErrorKind::Runtime, fmt::format("the lambda takes {} input(s) but {} were given", f.inputs.size(), inputs.size()));
-  int64_t batch = -1;
+  // The size each symbol takes in this call (-1: not seen yet); no allocation for the usual few symbols.
+  constexpr int kFew = 16;
+  int64_t few[kFew];
+  std::fill(few, few + kFew, -1);
+  std::map<int, int64_t> many;
+  auto size_of = [&](int symbol) -> int64_t& { return symbol < kFew ? few[symbol] : many.emplace(symbol, -1).first->second; };
   for (size_t i = 0; i < inputs.size(); ++i) {
     const ir::InputInfo& in = f.inputs[i];
     const Tensor& t = inputs[i];
@@ -64,16 +61,29 @@ int64_t bind_batch(const ir::Function& f, const std::vector<Tensor>& inputs) {
     for (int d = 0; ok && d < t.rank(); ++d) {
       ir::Dim want = in.type.shape[static_cast<size_t>(d)];
       int64_t got = t.dims()[static_cast<size_t>(d)];
-      if (want.known()) ok = want.value() == got;
-      else if (batch < 0) batch = got;
-      else ok = batch == got;
+      if (want.known()) {
+        ok = want.value() == got;
+      } else {
+        int64_t& size = size_of(want.symbol_id());
+        if (size < 0) size = got;
+        ok = size == got;
+      }
     }
     if (!ok)
       throw Error(ErrorKind::Runtime, fmt::format("input '{}' has shape {} but the lambda expects {}", in.name,
                                                   format_dims(t.dims()), ir::format_shape(in.type.shape)),
-                  {}, batch >= 0 ? "every input's batch (first) dimension must be the same" : "");
+                  {}, i > 0 ? "every input's batch (first) dimension must be the same" : "");
   }
-  return batch < 0 ? 0 : batch;
+  return few[0] < 0 ? 0 : few[0];
+}
+
+namespace {
+
+Dims concrete(const std::vector<int64_t>& dims, int64_t batch) {
+  Dims d = dims;
+  for (int64_t& x : d)
+    if (x == kernel::kBatch) x = batch;
+  return d;
 }
 
 struct KernelCall {
@@ -103,7 +113,7 @@ int64_t grain(const kernel::Kernel& k, int64_t batch) {
 
 std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const std::vector<Tensor>& inputs,
                             std::vector<Tensor>* outputs) {
-  int64_t batch = bind_batch(f, inputs);
+  int64_t batch = check_inputs(f, inputs);
   const kernel::Plan& plan = p.plan;
   // The buffers' addresses; tensors only for what this call allocates (a call into
   // preallocated outputs of an all-kernel plan allocates nothing).

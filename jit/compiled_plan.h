@@ -26,6 +26,11 @@ struct CompiledPlan {
 /// (see kernel::batch_symbolic_blocker). Throws lamina::Error.
 std::shared_ptr<CompiledPlan> compile_plan(const ir::Function& f, bool keep_text = false);
 
+/// Checks inputs against `f`'s signature (count, dtype, rank, fixed sizes, one
+/// size per run-time dim) and returns the batch size (symbol 0), or 0 without one.
+/// Throws lamina::Error(Runtime) naming the input and both shapes.
+int64_t check_inputs(const ir::Function& f, const std::vector<Tensor>& inputs);
+
 /// Runs a compiled plan. `outputs`, when given, are preallocated tensors of the
 /// right dtype and shape that receive the results (no allocation per call).
 std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const std::vector<Tensor>& inputs,

@@ -109,31 +109,6 @@ std::string compile_key(const std::string& source, const std::vector<InputSignat
   return key;
 }
 
-/// Checks inputs against a signature with run-time dims: dtype, rank, fixed sizes,
-/// and one size per symbol. Throws lamina::Error(Runtime) naming the input.
-void check_signature(const ir::Function& f, const std::vector<Tensor>& in) {
-  if (in.size() != f.inputs.size())
-    throw Error(ErrorKind::Runtime, fmt::format("the lambda takes {} input(s) but {} were given", f.inputs.size(), in.size()));
-  std::map<int, int64_t> sizes;  // symbol → its size in this call
-  for (size_t i = 0; i < in.size(); ++i) {
-    const ir::InputInfo& want = f.inputs[i];
-    const Tensor& t = in[i];
-    if (t.dtype() != want.type.dtype)
-      throw Error(ErrorKind::Runtime, fmt::format("input '{}' has dtype {} but the lambda was compiled for {}", want.name,
-                                                  dtype_name(t.dtype()), dtype_name(want.type.dtype)));
-    bool ok = t.rank() == want.type.rank();
-    for (int d = 0; ok && d < t.rank(); ++d) {
-      ir::Dim dim = want.type.shape[static_cast<size_t>(d)];
-      int64_t got = t.dims()[static_cast<size_t>(d)];
-      if (dim.known()) ok = dim.value() == got;
-      else ok = sizes.emplace(dim.symbol_id(), got).first->second == got;
-    }
-    if (!ok)
-      throw Error(ErrorKind::Runtime, fmt::format("input '{}' has shape {} but the lambda expects {}", want.name,
-                                                  format_dims(t.dims()), ir::format_shape(want.type.shape)));
-  }
-}
-
 /// Runs `stage` and re-throws its errors quoting the source line and caret.
 template <class F>
 auto with_source(const std::string& source, F&& stage) -> decltype(stage()) {
@@ -163,7 +138,7 @@ std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> Lambda::Impl:
   }
   // Shapes beyond the batch are only known at run time: compile for these exact shapes,
   // once they are known to fit the compiled signature.
-  check_signature(function, in);
+  jit::check_inputs(function, in);
   std::vector<Dims> key;
   for (const Tensor& t : in) key.push_back(t.dims());
   auto& slot = specialised[key];
