@@ -17,7 +17,7 @@
 #include "cli/bindings.h"
 #include "cli/engine_choice.h"
 #include "cli/npy_files.h"
-#include "cli/program_source.h"
+#include "cli/program_options.h"
 #include "lamina/lambda.h"
 #include "runtime/thread_pool.h"
 
@@ -25,10 +25,7 @@ namespace lamina::cli {
 namespace {
 
 struct BenchOptions {
-  std::string expr;
-  std::string file;
-  std::vector<std::string> inputs;     // NAME=PATH.npy
-  std::vector<std::string> arguments;  // NAME=VALUE
+  ProgramOptions program;
   std::vector<std::string> outputs;    // PATH.npy, one per result, or none
   std::string json_path;
   std::string engine = engine_name(kDefaultEngine);
@@ -109,8 +106,8 @@ std::string summary(const ProgramSource& program, const BenchOptions& o, const B
 void run_bench(const BenchOptions& o, const ProgramSource& program) {
   if (o.threads) use_threads(*o.threads);
   Engine engine = parse_engine(o.engine);
-  std::map<std::string, Argument> arguments = parse_arguments(o.arguments);
-  NpyInputs inputs = read_npy_inputs(program.text, o.inputs, arguments);
+  std::map<std::string, Argument> arguments = parse_arguments(o.program.arguments);
+  NpyInputs inputs = read_npy_inputs(program.text, o.program.inputs, arguments);
 
   // Source to callable: parse, lower, type-check, and (for the JIT) generate machine code.
   auto start = std::chrono::steady_clock::now();
@@ -134,14 +131,7 @@ void run_bench(const BenchOptions& o, const ProgramSource& program) {
 void add_bench_command(CLI::App& app) {
   auto o = std::make_shared<BenchOptions>();
   CLI::App* cmd = app.add_subcommand("bench", "Time repeated calls of a lambda on .npy inputs");
-  auto* source = cmd->add_option_group("program", "The lambda to time (one of):");
-  source->add_option("--expr", o->expr, "The lambda's source text, e.g. 'lambda x: x ** 2'");
-  source->add_option("--file", o->file, "A file holding the lambda's source")->type_name("F.lam");
-  source->require_option(1);
-  cmd->add_option("--input", o->inputs, "Bind input NAME to an array saved with np.save (once per input)")
-      ->type_name("NAME=PATH.npy");
-  cmd->add_option("--arg", o->arguments, "Bind lambda parameter NAME to a Python literal: 3, -0.5, True, (2, 3), 'text'")
-      ->type_name("NAME=VALUE");
+  add_program_options(cmd, o->program, "time");
   cmd->add_option("--threads", o->threads, "Threads the engine uses, the caller included (0: one per core)")
       ->type_name("N")
       ->check(whole_number_from(0));
@@ -172,16 +162,7 @@ void add_bench_command(CLI::App& app) {
       "  lamina bench --expr 'x ** 2' --input x=x.npy --threads 2\n"
       "  lamina bench --file model.lam --input x=x.npy --reps 20 --json times.json\n"
       "  lamina bench --expr 'softmax(x, axis=-1)' --input x=x.npy --engine interp --output y.npy");
-  cmd->callback([o] {
-    ProgramSource program;
-    try {
-      program = load_program(o->expr, o->file);
-      run_bench(*o, program);
-    } catch (const Error& e) {
-      std::cerr << format_cli_error(e, program) << "\n";
-      throw CLI::RuntimeError(1);
-    }
-  });
+  on_program(cmd, o->program, [o](const ProgramSource& program) { run_bench(*o, program); });
 }
 
 }  // namespace lamina::cli

@@ -10,18 +10,16 @@
 
 #include "cli/bindings.h"
 #include "cli/parse_shape.h"
-#include "cli/program_source.h"
+#include "cli/program_options.h"
 #include "lamina/lambda.h"
 
 namespace lamina::cli {
 namespace {
 
 struct ExplainOptions {
-  std::string expr;
-  std::string file;
+  ProgramOptions program;
   std::vector<std::string> shapes;     // NAME=(None,512)
   std::vector<std::string> dtypes;     // NAME=float64
-  std::vector<std::string> arguments;  // NAME=VALUE
   std::string emit;
 };
 
@@ -70,7 +68,7 @@ std::vector<InputSignature> signatures(const ExplainOptions& o, const std::vecto
 
 void run_explain(const ExplainOptions& o, const ProgramSource& program) {
   Stage stage = parse_stage(o.emit);
-  std::map<std::string, Argument> arguments = parse_arguments(o.arguments);
+  std::map<std::string, Argument> arguments = parse_arguments(o.program.arguments);
   std::vector<std::string> names = tensor_inputs(Lambda::parameter_names(program.text), arguments);
   std::string text = Lambda::explain(program.text, stage, signatures(o, names, stage), arguments);
   std::cout << text;
@@ -83,10 +81,7 @@ void add_explain_command(CLI::App& app) {
   auto o = std::make_shared<ExplainOptions>();
   CLI::App* cmd = app.add_subcommand(
       "explain", "Show one stage of compiling a lambda: tokens, syntax tree, typed IR, loops, LLVM IR or assembly");
-  auto* source = cmd->add_option_group("program", "The lambda to explain (one of):");
-  source->add_option("--expr", o->expr, "The lambda's source text, e.g. 'lambda x: x ** 2'");
-  source->add_option("--file", o->file, "A file holding the lambda's source")->type_name("F.lam");
-  source->require_option(1);
+  add_program_options(cmd, o->program, "explain", /*npy_inputs=*/false);
   std::vector<std::string> stage_names;
   for (const auto& entry : kStages) stage_names.push_back(entry.first);
   cmd->add_option("--emit", o->emit, "The stage to show; ir and later stages need --input-shape for every input")
@@ -95,23 +90,12 @@ void add_explain_command(CLI::App& app) {
   cmd->add_option("--input-shape", o->shapes, "Shape of input NAME, None for a size known only at run time")
       ->type_name("NAME=(None,512)");
   cmd->add_option("--input-dtype", o->dtypes, "Dtype of input NAME (default float32)")->type_name("NAME=DTYPE");
-  cmd->add_option("--arg", o->arguments, "Bind lambda parameter NAME to a Python literal: 3, -0.5, True, (2, 3), 'text'")
-      ->type_name("NAME=VALUE");
   cmd->footer(
       "Examples:\n"
       "  lamina explain --expr 'softmax(x, axis=-1)' --emit tokens\n"
       "  lamina explain --expr 'lambda x: mean(x, axis=1)' --input-shape 'x=(None, 512)' --emit ir\n"
       "  lamina explain --expr 'relu(x) * 2' --input-shape 'x=(None, 64)' --emit llvm");
-  cmd->callback([o] {
-    ProgramSource program;
-    try {
-      program = load_program(o->expr, o->file);
-      run_explain(*o, program);
-    } catch (const Error& e) {
-      std::cerr << format_cli_error(e, program) << "\n";
-      throw CLI::RuntimeError(1);
-    }
-  });
+  on_program(cmd, o->program, [o](const ProgramSource& program) { run_explain(*o, program); });
 }
 
 }  // namespace lamina::cli
