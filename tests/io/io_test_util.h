@@ -21,13 +21,14 @@ inline std::vector<std::byte> bytes_of(std::string_view s) {
 }
 
 /// The whole file at `path`; fails the test if it cannot be read.
-inline std::vector<std::byte> read_bytes(const std::string& path) {
+inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   INFO(path);
   REQUIRE(in);
-  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return bytes_of(s);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
+
+inline std::vector<std::byte> read_bytes(const std::string& path) { return bytes_of(read_text(path)); }
 
 /// The lamina::Error that `f` throws; fails the test if it throws nothing.
 template <class F>
