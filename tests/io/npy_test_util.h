@@ -1,17 +1,15 @@
 #pragma once
-// Helpers shared by the .npy tests: fixtures, hand-built files, captured errors.
+// Helpers shared by the .npy tests: fixtures and hand-built files.
 
 #include <catch2/catch.hpp>
 
 #include <cstddef>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "io/npy.h"
-#include "lamina/error.h"
+#include "io_test_util.h"
 
 namespace lamina::test {
 
@@ -19,18 +17,7 @@ inline std::string fixture_path(const std::string& name) {
   return std::string(LAMINA_TEST_DATA_DIR) + "/io/data/" + name;
 }
 
-inline std::vector<std::byte> bytes_of(std::string_view s) {
-  std::vector<std::byte> out(s.size());
-  for (size_t i = 0; i < s.size(); ++i) out[i] = static_cast<std::byte>(s[i]);
-  return out;
-}
-
-inline std::vector<std::byte> read_fixture(const std::string& name) {
-  std::ifstream in(fixture_path(name), std::ios::binary);
-  REQUIRE(in);
-  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return bytes_of(s);
-}
+inline std::vector<std::byte> read_fixture(const std::string& name) { return read_bytes(fixture_path(name)); }
 
 /// A .npy file with header dictionary `dict` (padded with spaces and a newline
 /// to 64 bytes, as NumPy does) followed by `data`.
@@ -46,18 +33,6 @@ inline std::vector<std::byte> npy_file(std::string_view dict, std::string_view d
   file += header;
   file += data;
   return bytes_of(file);
-}
-
-/// The lamina::Error that `f` throws; fails the test if it throws nothing.
-template <class F>
-Error error_from(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("expected a lamina::Error");
-  return Error(ErrorKind::Internal, "unreachable");
 }
 
 }  // namespace lamina::test
