@@ -23,8 +23,10 @@ target_include_directories(lamina_shared PUBLIC
   $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
   $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
 target_compile_features(lamina_shared PUBLIC cxx_std_20)  # the C++ headers; C hosts need only C99
-target_link_options(lamina_shared PRIVATE -Wl,--no-undefined
-  -Wl,--version-script=${CMAKE_CURRENT_LIST_DIR}/liblamina.map)
+target_link_options(lamina_shared PRIVATE -Wl,--version-script=${CMAKE_CURRENT_LIST_DIR}/liblamina.map)
+if(NOT (LAMINA_SANITIZE OR LAMINA_TSAN OR LAMINA_FUZZ))  # clang leaves sanitizer runtimes to the executable
+  target_link_options(lamina_shared PRIVATE -Wl,--no-undefined)
+endif()
 set_property(TARGET lamina_shared APPEND PROPERTY LINK_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/liblamina.map)
 set_target_properties(lamina_shared PROPERTIES
   OUTPUT_NAME lamina

@@ -4,14 +4,15 @@
    C99, usable from C and C++; its ABI is stable within a major version (liblamina.so.0).
 
    Conventions
-   - Handles are opaque. Each `lamina_X_create` / `_compile` has a `lamina_X_free`; free
-     functions accept NULL. A handle is owned by whoever the comment says; nothing is
-     ever freed behind the caller's back.
+   - Handles are opaque. Each comes from a `lamina_X_create`, `_borrow` or `_compile`
+     call, is owned by the caller, and goes back with `lamina_X_free` (which accepts
+     NULL). Nothing is ever freed behind the caller's back.
    - Every call that can fail returns `lamina_status*`: NULL means success; otherwise the
-     caller owns the status (free it with lamina_status_free) and the call changed
-     nothing the caller can see (out-pointers are set to NULL where stated). Bad input
-     (NULL handles or pointers, wrong counts, dtypes or shapes) gives a status, never a
-     crash or an abort; no C++ exception crosses this API.
+     caller owns the status (free it with lamina_status_free), any handle the call was to
+     return is NULL, and the call had no other effect (except that lamina_lambda_run_into
+     may have written part of its outputs). Bad input (NULL handles or pointers, wrong
+     counts, dtypes or shapes) gives a status, never a crash or an abort; no C++
+     exception crosses this API.
    - Queries of a handle's properties (lamina_tensor_rank, ...) cannot fail on a valid
      handle; given NULL they return the neutral value stated.
    - Strings are UTF-8 and NUL-terminated. A `const char*` returned by the library stays
@@ -116,7 +117,7 @@ typedef void (*lamina_log_callback)(void* user_data, lamina_log_level level, con
 /* Sends messages at `min_level` and above to `callback` (NULL: silence, the default).
    When this returns, the previous callback is not running and will not be called
    again, so its user_data may be freed. The caller keeps user_data alive until then.
-   Fails on an unknown level. Thread-safe. */
+   Fails on an unknown level, and when called from inside the callback. Thread-safe. */
 LAMINA_API lamina_status* lamina_set_log_callback(lamina_log_callback callback, void* user_data,
                                                   lamina_log_level min_level);
 
@@ -276,7 +277,7 @@ LAMINA_API lamina_status* lamina_lambda_run(const lamina_lambda* lambda, lamina_
 /* Runs the lambda writing each result into outputs[i], which must already have the
    result's dtype and shape (e.g. buffers borrowed with lamina_tensor_borrow): with the
    JIT the kernels write there directly and nothing is copied. Outputs must not overlap
-   the inputs or each other. On failure the outputs' contents are unspecified. Thread-safe
+   the inputs or each other (checked: runs are not in place). On failure the outputs' contents are unspecified. Thread-safe
    as lamina_lambda_run, as long as no two concurrent runs share an output. */
 LAMINA_API lamina_status* lamina_lambda_run_into(const lamina_lambda* lambda, lamina_engine engine,
                                                  lamina_tensor* const* inputs, size_t input_count,

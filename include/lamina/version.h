@@ -2,7 +2,8 @@
 #define LAMINA_VERSION_H
 /* The versions a host can check at compile time (these macros) and at run time
    (lamina_version(), lamina_file_format_version() in lamina/lamina.h). Valid C and C++.
-   Keep LAMINA_VERSION_* equal to project(VERSION) in CMakeLists.txt; a test checks it. */
+   Keep LAMINA_VERSION_* equal to project(VERSION) in CMakeLists.txt: tests/cli/version.sh
+   checks the string (the CLI prints it) and tests/capi/versions.c the parts. */
 
 #define LAMINA_VERSION_MAJOR 0
 #define LAMINA_VERSION_MINOR 1

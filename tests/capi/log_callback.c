@@ -1,7 +1,7 @@
 /* The log callback sees what the library reports: failed calls, JIT compiles, cache
    problems; it can be filtered by level, replaced, and removed. */
 
-#define _POSIX_C_SOURCE 200112L /* setenv */
+#define _POSIX_C_SOURCE 200809L /* setenv, mkdtemp */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,4 +124,30 @@ TEST(log_rejects_an_unknown_level) {
   Log log = {0};
   EXPECT_ERROR(lamina_set_log_callback(record, &log, (lamina_log_level)9), LAMINA_INVALID_ARGUMENT,
                "min_level 9 is not a lamina_log_level");
+}
+
+/* Also a case of its own: run by the next test in a child process to fill a disk cache. */
+TEST(jit_runs_with_the_environment_cache) {
+  float y[4];
+  run_jit("lambda x: x * 5 - 0.5", 1, y);
+  CHECK(y[1] == 9.5f);
+}
+
+TEST(log_reports_jit_disk_cache_hits_at_debug_level) {
+  Log log = {0};
+  char dir[] = "/tmp/lamina-capi-cache-XXXXXX";
+  char command[4400];
+  float y[4];
+  CHECK(mkdtemp(dir) != NULL);
+  CHECK(setenv("LAMINA_JIT_CACHE", dir, 1) == 0);
+  sprintf(command, "'%.4000s' jit_runs_with_the_environment_cache", test_program_path);
+  CHECK(system(command) == 0); /* another process compiles the lambda into the cache */
+  OK(lamina_set_log_callback(record, &log, LAMINA_LOG_DEBUG));
+  run_jit("lambda x: x * 5 - 0.5", 1, y); /* this one loads it */
+  OK(lamina_set_log_callback(NULL, NULL, LAMINA_LOG_DEBUG));
+  sprintf(command, "rm -rf '%s'", dir);
+  CHECK(system(command) == 0);
+  CHECK(find(&log, LAMINA_LOG_DEBUG, "loaded compiled kernels from /tmp/lamina-capi-cache-") >= 0);
+  CHECK(find(&log, LAMINA_LOG_INFO, "JIT-compiled 'lambda x: x * 5 - 0.5'") >= 0);
+  CHECK(y[1] == 9.5f);
 }
