@@ -22,6 +22,7 @@
 
 #include <fmt/format.h>
 
+#include "core/log.h"
 #include "lamina/error.h"
 
 namespace lamina::jit {
@@ -125,17 +126,26 @@ std::optional<std::string> read_file(const std::string& path) {
   return (*buf)->getBuffer().str();
 }
 
+/// The cache is an optimisation: failing to write it is not an error, only worth a warning.
+void warn_cache_unwritable(const std::string& path, const std::error_code& ec) {
+  log(LogLevel::Warning, fmt::format("cannot write the JIT cache file {}: {}; later processes will compile this "
+                                     "lambda again (check LAMINA_JIT_CACHE)", path, ec.message()));
+}
+
 /// Writes atomically (a temporary file renamed into place), so a concurrent reader never sees half a file.
 void write_file(const std::string& dir, const std::string& path, const std::string& bytes) {
   std::error_code ec = llvm::sys::fs::create_directories(dir);
-  if (ec) return;  // the cache is an optimisation: failing to write it is not an error
+  if (ec) return warn_cache_unwritable(path, ec);
   std::string tmp = fmt::format("{}.tmp{}", path, static_cast<long>(::getpid()));
   {
     llvm::raw_fd_ostream out(tmp, ec);
-    if (ec) return;
+    if (ec) return warn_cache_unwritable(path, ec);
     out << bytes;
   }
-  if (llvm::sys::fs::rename(tmp, path)) llvm::sys::fs::remove(tmp);
+  if ((ec = llvm::sys::fs::rename(tmp, path))) {
+    llvm::sys::fs::remove(tmp);
+    warn_cache_unwritable(path, ec);
+  }
 }
 
 }  // namespace
@@ -156,6 +166,7 @@ std::shared_ptr<CompiledModule> JitEngine::compile(std::unique_ptr<llvm::Module>
     if (auto cached = read_file(path)) {
       object = std::move(*cached);
       ++cache_hits_;
+      if (log_enabled(LogLevel::Debug)) log(LogLevel::Debug, fmt::format("loaded compiled kernels from {}", path));
     }
   }
   if (object.empty()) {

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "lamina/export.h"
+
 namespace lamina {
 
 /// A range of source text. Lines and columns count from 1; `length` is in bytes.
@@ -33,7 +35,7 @@ enum class ErrorKind {
 
 /// The exception every Lamina failure throws. `what()` is the fully formatted
 /// message: "line:col: error: message", the source line, a caret line, and a hint.
-class Error : public std::runtime_error {
+class LAMINA_API Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, std::string message, SourceSpan span = {}, std::string hint = {});
 
@@ -53,7 +55,7 @@ class Error : public std::runtime_error {
 };
 
 /// Formats a diagnostic the way the CLI prints it.
-std::string format_diagnostic(const std::string& message, SourceSpan span,
+LAMINA_API std::string format_diagnostic(const std::string& message, SourceSpan span,
                               const std::string& hint, const std::string* source);
 
 }  // namespace lamina

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lamina/error.h"
+#include "lamina/export.h"
 #include "lamina/tensor.h"
 
 namespace lamina {
@@ -20,7 +21,7 @@ namespace lamina {
 /// A value bound by name from outside the body: a Keras Lambda's `arguments`
 /// or the CLI's `--arg`. Scalars and lists are compile-time constants (usable as
 /// an axis or a shape); tensors become constant tensors.
-struct Argument {
+struct LAMINA_API Argument {
   using List = std::vector<Argument>;
   std::variant<bool, int64_t, double, std::string, List, Tensor> value;
 
@@ -44,6 +45,13 @@ struct InputSignature {
   std::vector<std::optional<int64_t>> shape;
 };
 
+/// One result's dtype and static shape. A `nullopt` dim is known only at run time
+/// (the batch: it equals the inputs' batch).
+struct OutputSignature {
+  DType dtype = DType::Float32;
+  std::vector<std::optional<int64_t>> shape;
+};
+
 /// What `explain` shows: the source's tokens, its syntax tree, the typed tensor
 /// IR, the fused loop nests, the optimised LLVM IR, or the machine code.
 enum class Stage { Tokens, Ast, Ir, Loops, Llvm, Asm };
@@ -52,7 +60,7 @@ enum class Engine { Interpreter, Jit };
 
 /// A compiled lambda: parsed, lowered to the tensor IR, shape-checked.
 /// Immutable after compile; `run` may be called from several threads at once.
-class Lambda {
+class LAMINA_API Lambda {
  public:
   /// Parses `source` and checks it against `inputs` (matched by name to the
   /// `lambda a, b:` header; a body without a header has one input named `x`,
@@ -81,7 +89,10 @@ class Lambda {
   double prepare_jit() const;
 
   const std::vector<std::string>& input_names() const;
+  /// The inputs as compiled, in parameter order (the order `run` takes them).
+  std::vector<InputSignature> input_signatures() const;
   size_t output_count() const;
+  std::vector<OutputSignature> output_signatures() const;
   /// Static output shapes/dtypes as text, e.g. "float32(None, 1024)".
   std::vector<std::string> output_types() const;
   /// The IR with shapes, as `explain --emit ir` prints it.

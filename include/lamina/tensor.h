@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lamina/dtype.h"
+#include "lamina/export.h"
 
 namespace lamina {
 
@@ -15,14 +16,14 @@ namespace lamina {
 using Dims = std::vector<int64_t>;
 
 /// Number of elements of a shape (1 for a scalar). Throws lamina::Error on overflow.
-int64_t element_count(const Dims& dims);
+LAMINA_API int64_t element_count(const Dims& dims);
 /// "(2, 3)" / "()" / "(5,)" — Python tuple spelling.
-std::string format_dims(const Dims& dims);
+LAMINA_API std::string format_dims(const Dims& dims);
 
 /// A dense C-ordered tensor. Copies share storage (like a NumPy view of the
 /// whole array); use `clone()` for a deep copy. Owning tensors are 64-byte aligned;
 /// `borrow` wraps memory the caller keeps alive.
-class Tensor {
+class LAMINA_API Tensor {
  public:
   Tensor();  // a float32 scalar 0
   /// Fresh zero-filled storage.

@@ -4,6 +4,7 @@
 
 #include "lamina/lambda.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <typeinfo>
@@ -11,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "core/log.h"
 #include "dsl/lexer.h"
 #include "dsl/parser.h"
 #include "interp/interpret.h"
@@ -22,7 +24,8 @@
 
 namespace lamina {
 
-struct Lambda::Impl {
+// Hidden: the implementation is not part of the exported API, though Lambda is.
+struct __attribute__((visibility("hidden"))) Lambda::Impl {
   ir::Function function;
   std::vector<std::string> input_names;
   // What compile() was given: the JIT re-lowers for concrete shapes when the
@@ -48,6 +51,20 @@ struct Lambda::Impl {
 
 namespace {
 
+/// Compiles `f`'s kernels and tells the log (src/core/log.h) what that cost.
+std::shared_ptr<jit::CompiledPlan> compile_and_log(const ir::Function& f, bool keep_text) {
+  auto plan = jit::compile_plan(f, keep_text);
+  if (log_enabled(LogLevel::Info)) {
+    std::string inputs;
+    for (const auto& in : f.inputs) inputs += fmt::format("{}{}: {}", inputs.empty() ? "" : ", ", in.name, ir::format_type(in.type));
+    constexpr size_t kShown = 60;  // enough to recognise a lambda in a log line
+    std::string text = f.source.substr(0, kShown) + (f.source.size() > kShown ? "..." : "");
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    log(LogLevel::Info, fmt::format("JIT-compiled '{}' ({}) in {:.1f} ms", text, inputs, plan->compile_seconds * 1e3));
+  }
+  return plan;
+}
+
 /// The process-wide compile cache: the same source, signature and arguments
 /// compile once (bounded, oldest dropped first).
 std::shared_ptr<jit::CompiledPlan> cached_compile(const std::string& key, const ir::Function& f, bool keep_text) {
@@ -55,12 +72,12 @@ std::shared_ptr<jit::CompiledPlan> cached_compile(const std::string& key, const 
   static std::map<std::string, std::shared_ptr<jit::CompiledPlan>> cache;
   static std::vector<std::string> order;
   constexpr size_t kMaxEntries = 256;
-  if (key.empty() || keep_text) return jit::compile_plan(f, keep_text);
+  if (key.empty() || keep_text) return compile_and_log(f, keep_text);
   {
     std::lock_guard<std::mutex> lock(mutex);
     if (auto it = cache.find(key); it != cache.end()) return it->second;
   }
-  auto plan = jit::compile_plan(f);
+  auto plan = compile_and_log(f, false);
   std::lock_guard<std::mutex> lock(mutex);
   if (cache.emplace(key, plan).second) {
     order.push_back(key);
@@ -150,7 +167,7 @@ std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> Lambda::Impl:
     }
     auto s = std::make_shared<Specialised>();
     s->function = lower_to_ir(parse(source), concrete, arguments);
-    s->plan = jit::compile_plan(s->function, keep_text);
+    s->plan = compile_and_log(s->function, keep_text);
     slot = s;
   }
   return {&slot->function, slot->plan};
@@ -244,6 +261,31 @@ double Lambda::prepare_jit() const {
 const std::vector<std::string>& Lambda::input_names() const { return impl_->input_names; }
 
 size_t Lambda::output_count() const { return impl_->function.outputs.size(); }
+
+namespace {
+
+std::vector<std::optional<int64_t>> static_shape(const ir::Shape& shape) {
+  std::vector<std::optional<int64_t>> out;
+  for (const ir::Dim& d : shape) out.push_back(d.known() ? std::optional<int64_t>(d.value()) : std::nullopt);
+  return out;
+}
+
+}  // namespace
+
+std::vector<InputSignature> Lambda::input_signatures() const {
+  std::vector<InputSignature> out;
+  for (const auto& in : impl_->function.inputs) out.push_back({in.name, in.type.dtype, static_shape(in.type.shape)});
+  return out;
+}
+
+std::vector<OutputSignature> Lambda::output_signatures() const {
+  std::vector<OutputSignature> out;
+  for (ir::ValueId id : impl_->function.outputs) {
+    const ir::Type& t = impl_->function.type(id);
+    out.push_back({t.dtype, static_shape(t.shape)});
+  }
+  return out;
+}
 
 std::vector<std::string> Lambda::output_types() const {
   std::vector<std::string> out;

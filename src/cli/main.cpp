@@ -12,11 +12,11 @@
 #include "cli/bench_command.h"
 #include "cli/eval_command.h"
 #include "cli/explain_command.h"
-#include "cli/version.h"
+#include "lamina/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Lamina: compile and run Keras-Lambda-style tensor expressions", "lamina"};
-  app.set_version_flag("--version", std::string("lamina ") + lamina::cli::kVersion);
+  app.set_version_flag("--version", std::string("lamina ") + LAMINA_VERSION_STRING);
   app.require_subcommand(1);
   app.footer("Run 'lamina <command> --help' for a command's options and examples.");
   lamina::cli::add_eval_command(app);

@@ -1,0 +1,123 @@
+// Running a lambda from C: inputs and outputs bound to the host's tensors without copies.
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "capi/boundary.h"
+#include "capi/handles.h"
+
+namespace lamina::capi {
+
+namespace {
+
+Engine engine_from_c(lamina_engine engine) {
+  switch (engine) {
+    case LAMINA_ENGINE_JIT: return Engine::Jit;
+    case LAMINA_ENGINE_INTERPRETER: return Engine::Interpreter;
+  }
+  invalid(fmt::format("engine {} is not a lamina_engine (LAMINA_ENGINE_JIT or LAMINA_ENGINE_INTERPRETER)",
+                      static_cast<int>(engine)));
+}
+
+std::string input_names(const lamina_lambda& f) {
+  std::string names;
+  for (const auto& in : f.inputs) names += (names.empty() ? "" : ", ") + in.name;
+  return names;
+}
+
+/// Whether two tensors' bytes overlap (empty tensors overlap nothing).
+bool overlap(const Tensor& a, const Tensor& b) {
+  if (a.nbytes() == 0 || b.nbytes() == 0) return false;
+  auto a0 = reinterpret_cast<uintptr_t>(a.raw()), b0 = reinterpret_cast<uintptr_t>(b.raw());
+  return a0 < b0 + b.nbytes() && b0 < a0 + a.nbytes();
+}
+
+/// The inputs of a run, checked for count, NULLs and bool bytes; the tensors share the handles' storage.
+std::vector<Tensor> bind_inputs(const lamina_lambda& f, lamina_tensor* const* inputs, size_t count) {
+  if (count != f.inputs.size())
+    invalid(fmt::format("the lambda takes {} input(s) ({}) but input_count is {}", f.inputs.size(), input_names(f),
+                        count));
+  if (count > 0 && !inputs) invalid(fmt::format("inputs is NULL but input_count is {}", count));
+  std::vector<Tensor> bound;
+  for (size_t i = 0; i < count; ++i) {
+    if (!inputs[i]) invalid(fmt::format("inputs[{}] (input '{}') is NULL", i, f.inputs[i].name));
+    const Tensor& t = inputs[i]->tensor;
+    if (t.dtype() == DType::Bool) {  // a host's byte 2 is neither True nor False to the kernels
+      const auto* bytes = t.data<uint8_t>();
+      for (int64_t e = 0; e < t.size(); ++e)
+        if (bytes[e] > 1)
+          invalid(fmt::format("input '{}' holds the byte {} at element {}; bool elements must be 0 or 1",
+                              f.inputs[i].name, bytes[e], e));
+    }
+    bound.push_back(t);
+  }
+  return bound;
+}
+
+void check_output_count(const lamina_lambda& f, const void* outputs, size_t count) {
+  if (count != f.outputs.size())
+    invalid(fmt::format("the lambda has {} result(s) but output_count is {}", f.outputs.size(), count));
+  if (count > 0 && !outputs) invalid(fmt::format("outputs is NULL but output_count is {}", count));
+}
+
+}  // namespace
+
+}  // namespace lamina::capi
+
+extern "C" {
+
+lamina_status* lamina_lambda_run(const lamina_lambda* lambda, lamina_engine engine, lamina_tensor* const* inputs,
+                                 size_t input_count, lamina_tensor** outputs, size_t output_count) {
+  using namespace lamina::capi;
+  return boundary("lamina_lambda_run", [&] {
+    if (outputs)  // the caller says the array has output_count entries
+      for (size_t i = 0; i < output_count; ++i) outputs[i] = nullptr;
+    require(lambda != nullptr, "lambda is NULL");
+    check_output_count(*lambda, outputs, output_count);
+    lamina::Engine e = engine_from_c(engine);
+    std::vector<lamina::Tensor> in = bind_inputs(*lambda, inputs, input_count);
+    std::vector<lamina::Tensor> results = lambda->lambda.run(in, e);
+    if (results.size() != output_count)
+      throw lamina::Error(lamina::ErrorKind::Internal, fmt::format("the lambda gave {} results where it declares {}",
+                                                                   results.size(), output_count));
+    // Each output gets storage of its own: a result that is an input passed through (or
+    // the same value twice) is copied, so writing to one output never changes another
+    // tensor, and freeing an input's buffer never invalidates an output.
+    std::vector<std::unique_ptr<lamina_tensor>> handles;
+    for (size_t i = 0; i < results.size(); ++i) {
+      bool shared = false;
+      for (const lamina::Tensor& t : in) shared = shared || overlap(results[i], t);
+      for (size_t j = 0; j < i; ++j) shared = shared || overlap(results[i], handles[j]->tensor);
+      handles.push_back(std::make_unique<lamina_tensor>(lamina_tensor{shared ? results[i].clone() : results[i]}));
+    }
+    for (size_t i = 0; i < output_count; ++i) outputs[i] = handles[i].release();
+  });
+}
+
+lamina_status* lamina_lambda_run_into(const lamina_lambda* lambda, lamina_engine engine,
+                                      lamina_tensor* const* inputs, size_t input_count,
+                                      lamina_tensor* const* outputs, size_t output_count) {
+  using namespace lamina::capi;
+  return boundary("lamina_lambda_run_into", [&] {
+    require(lambda != nullptr, "lambda is NULL");
+    check_output_count(*lambda, outputs, output_count);
+    lamina::Engine e = engine_from_c(engine);
+    std::vector<lamina::Tensor> in = bind_inputs(*lambda, inputs, input_count);
+    std::vector<lamina::Tensor> out;
+    for (size_t i = 0; i < output_count; ++i) {
+      if (!outputs[i]) invalid(fmt::format("outputs[{}] is NULL", i));
+      const lamina::Tensor& t = outputs[i]->tensor;
+      for (size_t j = 0; j < in.size(); ++j)
+        if (overlap(t, in[j]))
+          invalid(fmt::format("outputs[{}] overlaps input '{}'; a run does not work in place, so give each result "
+                              "a buffer of its own", i, lambda->inputs[j].name));
+      for (size_t j = 0; j < i; ++j)
+        if (overlap(t, out[j])) invalid(fmt::format("outputs[{}] overlaps outputs[{}]; give each result a buffer of its own", i, j));
+      out.push_back(t);
+    }
+    lambda->lambda.run_into(in, out, e);
+  });
+}
+
+}  // extern "C"
