@@ -2,19 +2,46 @@
 
 #include "autodiff/emitter.h"
 
+#include <cmath>
 #include <numeric>
 
 #include <fmt/format.h>
 
 namespace lamina::autodiff {
 
-Emitter::Emitter(const ir::Function& forward, ir::Function& out) : forward_(forward), out_(out), builder_(out) {}
-
-ValueId Emitter::add(Op op, std::vector<ValueId> inputs, ir::Attrs attrs) {
-  return builder_.add(op, std::move(inputs), std::move(attrs), span_);
+Emitter::Emitter(const ir::Function& forward, ir::Function& out) : forward_(forward), out_(out), builder_(out) {
+  for (size_t id = 0; id < forward.nodes.size(); ++id) {
+    const ir::Node& n = forward.nodes[id];
+    ValueId v = static_cast<ValueId>(id);
+    if (n.op == Op::Constant && n.attrs.value.rank() == 0) {
+      double value = n.attrs.value.get_f64(0);
+      if (!std::isnan(value) && !std::signbit(value)) scalars_.try_emplace({n.attrs.value.dtype(), value}, v);
+    }
+    else if (auto key = key_of(n.op, n.inputs, n.attrs))
+      elementwise_.try_emplace(*key, v);
+  }
 }
 
-ValueId Emitter::cast(ValueId x, DType to) { return builder_.cast(x, to, span_); }
+std::optional<Emitter::Key> Emitter::key_of(Op op, const std::vector<ValueId>& inputs, const ir::Attrs& attrs) {
+  if (!ir::is_elementwise(op)) return std::nullopt;
+  return Key{op, inputs, op == Op::Cast ? attrs.dtype : DType::Float32};
+}
+
+ValueId Emitter::add(Op op, std::vector<ValueId> inputs, ir::Attrs attrs) {
+  auto key = key_of(op, inputs, attrs);
+  if (key)
+    if (auto it = elementwise_.find(*key); it != elementwise_.end()) return it->second;
+  ValueId v = builder_.add(op, std::move(inputs), std::move(attrs), span_);
+  if (key) elementwise_.emplace(std::move(*key), v);
+  return v;
+}
+
+ValueId Emitter::cast(ValueId x, DType to) {
+  if (type(x).dtype == to) return x;
+  ir::Attrs a;
+  a.dtype = to;
+  return add(Op::Cast, {x}, std::move(a));
+}
 
 ValueId Emitter::scalar(double value, DType dtype) {
   auto [it, inserted] = scalars_.try_emplace({dtype, value}, -1);

@@ -4,6 +4,7 @@
 // with the small compositions every derivative rule needs.
 
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "ir/builder.h"
@@ -19,6 +20,9 @@ using ir::ValueId;
 class Emitter {
  public:
   /// `out` starts as a copy of `forward`; forward values keep their ids in it.
+  /// Elementwise nodes and scalar constants are emitted once: asking again for
+  /// one that exists, forward or backward, returns it (softplus' derivative
+  /// reuses the sigmoid silu computed, x*x's two equal terms are one node).
   Emitter(const ir::Function& forward, ir::Function& out);
 
   const ir::Function& forward() const { return forward_; }
@@ -69,6 +73,14 @@ class Emitter {
   ir::Builder builder_;
   SourceSpan span_;
   std::map<std::pair<DType, double>, ValueId> scalars_;
+  struct Key {
+    Op op;
+    std::vector<ValueId> inputs;
+    DType dtype;  // a Cast's target
+    auto operator<=>(const Key&) const = default;
+  };
+  std::map<Key, ValueId> elementwise_;
+  static std::optional<Key> key_of(Op op, const std::vector<ValueId>& inputs, const ir::Attrs& attrs);
 };
 
 }  // namespace lamina::autodiff

@@ -53,6 +53,21 @@ TEST_CASE("forward values are computed once and reused by the backward pass") {
   for (size_t i = 0; i < f.nodes.size(); ++i) CHECK(g.nodes[i].op == f.nodes[i].op);
 }
 
+TEST_CASE("the backward pass reuses forward elementwise values and emits each one once") {
+  Random rng(125);
+  std::vector<NamedInput> in{{"x", random_tensor(rng, {4})}};
+  ir::Function f = lower_source("lambda x: sum(silu(x) + softplus(x))", in);
+  autodiff::WithRespectTo wrt;
+  wrt.inputs = {0};
+  ir::Function g = autodiff::differentiate(f, 0, wrt);
+  // silu computes sigmoid(x); softplus' derivative is that same sigmoid(x).
+  CHECK(count(f, ir::Op::Sigmoid) == 1);
+  CHECK(count(g, ir::Op::Sigmoid) == 1);
+  // d(x*x) = g*x + x*g: one product, added to itself.
+  ir::Function sq = lower_source("lambda x: sum(x * x)", in);
+  CHECK(count(autodiff::differentiate(sq, 0, wrt), ir::Op::Mul) == count(sq, ir::Op::Mul) + 1);
+}
+
 TEST_CASE("only what a requested gradient needs is built") {
   Random rng(123);
   std::vector<NamedInput> in{{"x", random_tensor(rng, {5, 3})}};

@@ -16,6 +16,18 @@ Tensor random_of(Random& rng, DType dtype, Dims dims) {
   return t;
 }
 
+void check_close(const std::vector<Tensor>& got, const std::vector<Tensor>& expected, double rtol) {
+  REQUIRE(got.size() == expected.size());
+  for (size_t k = 0; k < got.size(); ++k) {
+    REQUIRE(got[k].dims() == expected[k].dims());
+    for (int64_t i = 0; i < got[k].size(); ++i) {
+      double a = got[k].get_f64(i), b = expected[k].get_f64(i);
+      INFO("output " << k << " element " << i << ": jit " << a << ", interpreter " << b);
+      CHECK(std::abs(a - b) <= rtol * (1 + std::abs(b)));
+    }
+  }
+}
+
 /// Differentiates `source` with respect to its first input and trainable params,
 /// and compares JIT and interpreter results element by element.
 void check_jit(const std::string& source, DType dtype, const std::vector<Dims>& shapes, double rtol) {
@@ -31,16 +43,7 @@ void check_jit(const std::string& source, DType dtype, const std::vector<Dims>& 
   INFO(ir::format_function(g));
   std::vector<Tensor> expected = interpret(g, values_of(in));
   auto plan = jit::compile_plan(g);
-  std::vector<Tensor> got = jit::execute(*plan, g, values_of(in));
-  REQUIRE(got.size() == expected.size());
-  for (size_t k = 0; k < got.size(); ++k) {
-    REQUIRE(got[k].dims() == expected[k].dims());
-    for (int64_t i = 0; i < got[k].size(); ++i) {
-      double a = got[k].get_f64(i), b = expected[k].get_f64(i);
-      INFO("output " << k << " element " << i << ": jit " << a << ", interpreter " << b);
-      CHECK(std::abs(a - b) <= rtol * (1 + std::abs(b)));
-    }
-  }
+  check_close(jit::execute(*plan, g, values_of(in)), expected, rtol);
 }
 
 }  // namespace
@@ -74,4 +77,25 @@ TEST_CASE("the backward pass fuses into kernels") {
   kernel::Plan plan = kernel::fuse(g);
   for (const kernel::Step& step : plan.steps) CHECK(step.kind != kernel::Step::Kind::Node);
   CHECK(plan.kernels.size() == 2);
+}
+
+TEST_CASE("a gradient function with a None batch compiles once for every batch size") {
+  // Elementwise work and sums over the batch (the gradients of w and b) keep the
+  // batch the leading dim, so one symbolic-batch plan serves every batch size.
+  const char* source = R"(lambda x:
+    w = param(shape=(3,), init=[0.5, -1.0, 2.0])
+    b = param(shape=(3,), init=0.1)
+    return mean(tanh(x * w + b))
+)";
+  std::vector<NamedInput> in{{"x", Tensor::zeros(DType::Float32, {1, 3})}};
+  ir::Function f = lower_source(source, in, true);
+  ir::Function g = autodiff::differentiate(f, 0, autodiff::WithRespectTo::trainable_params(f));
+  INFO(ir::format_function(g));
+  REQUIRE_FALSE(kernel::batch_symbolic_blocker(g));
+  auto plan = jit::compile_plan(g);
+  Random rng(112);
+  for (int64_t batch : {1, 5, 300}) {
+    std::vector<Tensor> x{random_of(rng, DType::Float32, {batch, 3})};
+    check_close(jit::execute(*plan, g, x), interpret(g, x), 1e-5);
+  }
 }

@@ -22,6 +22,7 @@ TEST_CASE("gradients of norm and l2_normalize match finite differences") {
   Random rng(32);
   Tensor x = random_tensor(rng, {3, 4});
   for (const char* source : {"lambda x: norm(x)", "lambda x: norm(x, axis=1)", "lambda x: norm(x, axis=0, keepdims=True)",
+                             "lambda x: norm(x, ord=1, axis=1)", "lambda x: norm(x, ord=inf, axis=0)",
                              "lambda x: l2_normalize(x)", "lambda x: l2_normalize(x, axis=0)"}) {
     DYNAMIC_SECTION(source) { check_gradient(source, x); }
   }

@@ -37,7 +37,8 @@ TEST_CASE("piecewise constant builtins have a zero gradient") {
   Random rng(8);
   Tensor x = random_tensor(rng, {5}, 0.1, 0.4);  // no integer or half-integer nearby
   for (const char* source : {"lambda x: floor(x * 10) + x * 2", "lambda x: ceil(x * 10) + x * 2",
-                             "lambda x: round(x * 10) + x * 2", "lambda x: sign(x) + x * 2"}) {
+                             "lambda x: round(x * 10) + x * 2", "lambda x: sign(x) + x * 2",
+                             "lambda x: floor_divide(x * 10, 0.7) + x * 2"}) {
     DYNAMIC_SECTION(source) { check_gradient(source, x); }
   }
 }
