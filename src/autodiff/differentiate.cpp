@@ -16,36 +16,28 @@ namespace lamina::autodiff {
 
 namespace {
 
+/// The requested params' and inputs' nodes, each a float value that exists.
 std::vector<Requested> requested_values(const ir::Function& f, const WithRespectTo& wrt) {
   std::vector<Requested> out;
-  auto check = [](bool exists, const char* what, int index, size_t count) {
-    if (!exists)
-      throw Error(ErrorKind::Value,
-                  fmt::format("cannot differentiate with respect to {} #{}: the function has {} {}{}", what, index,
-                              count, what, count == 1 ? "" : "s"));
+  auto add = [&](const std::vector<int>& positions, const auto& infos, const char* what) {
+    for (int k : positions) {
+      if (k < 0 || static_cast<size_t>(k) >= infos.size())
+        throw Error(ErrorKind::Value,
+                    fmt::format("cannot differentiate with respect to {} #{}: the function has {} {}{}", what, k,
+                                infos.size(), what, infos.size() == 1 ? "" : "s"));
+      const auto& info = infos[static_cast<size_t>(k)];
+      std::string name = fmt::format("{} '{}'", what, info.name);
+      if (!is_float(info.type.dtype))
+        throw Error(ErrorKind::Type,
+                    fmt::format("{} is {}; only float values have gradients", name, dtype_name(info.type.dtype)), {},
+                    "differentiate with respect to float params and inputs only");
+      if (info.node < 0 || static_cast<size_t>(info.node) >= f.nodes.size())
+        throw Error(ErrorKind::Internal, fmt::format("{} has no node in the function", name));
+      out.push_back({info.node, name});
+    }
   };
-  auto check_float = [](const std::string& name, const ir::Type& t) {
-    if (!is_float(t.dtype))
-      throw Error(ErrorKind::Type, fmt::format("{} is {}; only float values have gradients", name, dtype_name(t.dtype)),
-                  {}, "differentiate with respect to float params and inputs only");
-  };
-  for (int p : wrt.params) {
-    check(p >= 0 && static_cast<size_t>(p) < f.params.size(), "param", p, f.params.size());
-    const ir::ParamInfo& info = f.params[static_cast<size_t>(p)];
-    std::string name = fmt::format("param '{}'", info.name);
-    check_float(name, info.type);
-    out.push_back({info.node, name});
-  }
-  for (int i : wrt.inputs) {
-    check(i >= 0 && static_cast<size_t>(i) < f.inputs.size(), "input", i, f.inputs.size());
-    const ir::InputInfo& info = f.inputs[static_cast<size_t>(i)];
-    std::string name = fmt::format("input '{}'", info.name);
-    check_float(name, info.type);
-    out.push_back({info.node, name});
-  }
-  for (const Requested& r : out)
-    if (r.node < 0 || static_cast<size_t>(r.node) >= f.nodes.size())
-      throw Error(ErrorKind::Internal, fmt::format("{} has no node in the function", r.name));
+  add(wrt.params, f.params, "param");
+  add(wrt.inputs, f.inputs, "input");
   return out;
 }
 

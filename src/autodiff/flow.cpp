@@ -11,15 +11,6 @@ Flow flow_of(const ir::Function& f, const ir::Node& n, size_t input) {
     case Op::Round:
     case Op::Sign:
     case Op::FloorDiv:
-    case Op::IsNan:
-    case Op::IsInf:
-    case Op::IsFinite:
-    case Op::Eq:
-    case Op::Ne:
-    case Op::Lt:
-    case Op::Le:
-    case Op::Gt:
-    case Op::Ge:
       return Flow::Constant;
     case Op::ArgMax:
     case Op::ArgMin:
@@ -36,7 +27,8 @@ Flow flow_of(const ir::Function& f, const ir::Node& n, size_t input) {
     default:
       break;
   }
-  // Integer and bool results (bitwise ops, any/all, integer arithmetic) hold no cotangent.
+  // Bool and integer results (comparisons, isnan, any/all, bitwise ops, integer
+  // arithmetic) are piecewise constant and hold no cotangent.
   return is_float(n.type.dtype) && is_float(f.type(n.inputs[input]).dtype) ? Flow::Smooth : Flow::Constant;
 }
 

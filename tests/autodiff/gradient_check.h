@@ -24,6 +24,7 @@
 #include "autodiff/differentiate.h"
 #include "dsl/parser.h"
 #include "interp/interpret.h"
+#include "ir/ir_test_util.h"
 #include "ir/printer.h"
 #include "lamina/error.h"
 #include "passes/lower.h"
@@ -190,18 +191,6 @@ inline void check_gradient(const std::string& source, const std::vector<NamedInp
 /// One float64 input `x` of the given value.
 inline void check_gradient(const std::string& source, const Tensor& x, CheckOptions opt = {}) {
   check_gradient(source, std::vector<NamedInput>{{"x", x, true}}, opt);
-}
-
-/// Runs `body`, which must throw lamina::Error; returns the error.
-template <class F>
-Error error_from(F&& body) {
-  try {
-    body();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("expected a lamina::Error");
-  throw std::logic_error("unreachable");
 }
 
 }  // namespace lamina::test
