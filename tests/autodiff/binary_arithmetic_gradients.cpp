@@ -25,6 +25,17 @@ TEST_CASE("gradients of binary arithmetic match finite differences for both oper
   }
 }
 
+TEST_CASE("the named forms of the arithmetic operators have the same gradients") {
+  Random rng(13);
+  for (const char* source : {"lambda x, y: add(x, y) * subtract(x, y)", "lambda x, y: multiply(x, divide(x, y))",
+                             "lambda x, y: true_divide(x, y) + pow(x, y)", "lambda x, y: remainder(x, y) + floormod(y, x)",
+                             "lambda x, y: atan2(x, y) + +x"}) {
+    DYNAMIC_SECTION(source) {
+      check_gradient(source, {{"x", random_tensor(rng, {2, 2}, 0.5, 2)}, {"y", random_tensor(rng, {2, 2}, 0.5, 2)}});
+    }
+  }
+}
+
 TEST_CASE("maximum and minimum give the cotangent to the larger and the smaller operand") {
   Random rng(12);
   // Points drawn apart so that no pair ties.

@@ -13,7 +13,7 @@ TEST_CASE("gradients of reshaping and transposing builtins match finite differen
         "lambda x: transpose(x, (1, 2, 0))", "lambda x: permute_dimensions(x, (0, 2, 1))", "lambda x: expand_dims(x, 1)",
         "lambda x: squeeze(expand_dims(x, 0))", "lambda x: flatten(x)", "lambda x: ravel(x)", "lambda x: x.T",
         "lambda x: broadcast_to(x, (5, 2, 3, 4))", "lambda x: broadcast_to(x[:, :1, :], (2, 3, 4)) * x",
-        "lambda x: repeat(x, 2, axis=1)", "lambda x: repeat(x, 3)", "lambda x: tile(x, (2, 1, 3))"}) {
+        "lambda x: batch_flatten(x)", "lambda x: repeat(x, 2, axis=1)", "lambda x: repeat(x, 3)", "lambda x: tile(x, (2, 1, 3))"}) {
     DYNAMIC_SECTION(source) { check_gradient(source, x); }
   }
 }

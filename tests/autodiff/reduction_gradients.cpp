@@ -18,6 +18,16 @@ TEST_CASE("gradients of the reductions match finite differences") {
   }
 }
 
+TEST_CASE("the Keras names of the reductions have the same gradients") {
+  Random rng(34);
+  Tensor x = random_tensor(rng, {3, 4}, 0.5, 2);
+  for (const char* f : {"reduce_sum", "reduce_prod", "reduce_max", "reduce_min", "amax", "amin", "reduce_mean",
+                        "reduce_variance", "variance", "reduce_std", "reduce_logsumexp"}) {
+    std::string source = std::string("lambda x: ") + f + "(x, axis=1)";
+    DYNAMIC_SECTION(source) { check_gradient(source, x); }
+  }
+}
+
 TEST_CASE("gradients of norm and l2_normalize match finite differences") {
   Random rng(32);
   Tensor x = random_tensor(rng, {3, 4});
