@@ -30,6 +30,7 @@ enum class ErrorKind {
   Runtime,      // wrong inputs at run time
   File,         // unreadable or malformed file
   Limit,        // input larger than a safety limit
+  Gradient,     // a gradient asked for through an operation that has none (argmax, ...)
   Internal,     // a bug in Lamina
 };
 

@@ -24,6 +24,7 @@ Tensor evaluate(const ir::Node& n, const std::vector<Tensor>& in, const ir::Type
     case OpGroup::Contract: return eval_matmul(n, in.at(0), in.at(1), type);
     case OpGroup::Gather: return eval_gather(n, in.at(0), in.at(1), type);
     case OpGroup::Sort: return eval_topk(n, in.at(0), type);
+    case OpGroup::Scatter: return eval_scatter(n, in.at(0), in.at(1), type);
   }
   throw Error(ErrorKind::Internal, fmt::format("the interpreter cannot evaluate {}", ir::op_name(n.op)), n.span);
 }

@@ -8,8 +8,6 @@
 
 namespace lamina::interp {
 
-namespace {
-
 int64_t checked_index(const ir::Node& n, int64_t index, int64_t size) {
   if (index < -size || index >= size)
     throw Error(ErrorKind::Runtime,
@@ -18,6 +16,8 @@ int64_t checked_index(const ir::Node& n, int64_t index, int64_t size) {
                           : fmt::format("valid indices are 0 to {} (or -{} to -1 counting from the end)", size - 1, size));
   return index < 0 ? index + size : index;
 }
+
+namespace {
 
 Tensor take(const ir::Node& n, const Tensor& x, const Tensor& idx, const Dims& out_dims) {
   size_t axis = static_cast<size_t>(n.attrs.axis);

@@ -24,5 +24,10 @@ Tensor eval_scan(const ir::Node& n, const Tensor& x, const ir::Type& type);
 Tensor eval_matmul(const ir::Node& n, const Tensor& a, const Tensor& b, const ir::Type& type);
 Tensor eval_gather(const ir::Node& n, const Tensor& x, const Tensor& idx, const ir::Type& type);
 Tensor eval_topk(const ir::Node& n, const Tensor& x, const ir::Type& type);
+Tensor eval_scatter(const ir::Node& n, const Tensor& updates, const Tensor& idx, const ir::Type& type);
+
+/// `index` into an axis of `size` (negative counts from the end), or a Runtime
+/// error at n's span naming n's axis and the valid range.
+int64_t checked_index(const ir::Node& n, int64_t index, int64_t size);
 
 }  // namespace lamina::interp

@@ -527,6 +527,33 @@ Type infer_topk(const Node& n, const Type& x) {
   return {n.op == Op::TopKValues ? x.dtype : DType::Int32, out};
 }
 
+// ScatterAdd: updates, indices and result have one rank; outside `axis` each
+// dim of the result is the updates' or 1, and each index dim the updates' or 1.
+Type infer_scatter(const Node& n, const std::vector<Type>& in, DimContext& ctx) {
+  expect_inputs(n, in, 2);
+  const Type& updates = in[0];
+  const Type& idx = in[1];
+  expect_number(n, updates.dtype);
+  expect_index(n, idx.dtype);
+  Type out{updates.dtype, resolve_shape(n.attrs.shape, ctx)};
+  check_axis(n, n.attrs.axis, out);
+  if (updates.rank() != out.rank() || idx.rank() != out.rank())
+    fail(ErrorKind::Shape, n,
+         fmt::format("scatter_add: updates {} and indices {} need the rank of the result {}", format_shape(updates.shape),
+                     format_shape(idx.shape), format_shape(out.shape)));
+  auto fits = [](Dim d, Dim full) { return !d.known() || !full.known() || d.value() == 1 || d == full; };
+  for (size_t k = 0; k < out.shape.size(); ++k) {
+    bool ok = fits(idx.shape[k], updates.shape[k]) &&
+              (static_cast<int64_t>(k) == n.attrs.axis || fits(out.shape[k], updates.shape[k]));
+    if (!ok)
+      fail(ErrorKind::Shape, n,
+           fmt::format("scatter_add: updates {} and indices {} do not fit the result {} in dimension {}",
+                       format_shape(updates.shape), format_shape(idx.shape), format_shape(out.shape), k),
+           "indices and result dims (but the result's along the axis) must equal the updates' or be 1");
+  }
+  return out;
+}
+
 }  // namespace
 
 Shape broadcast_shapes(const Shape& a, const Shape& b, DimContext& ctx, SourceSpan span) {
@@ -573,6 +600,8 @@ Type infer_type(const Node& n, const std::vector<Type>& in, DimContext& ctx) {
     case OpGroup::Sort:
       expect_inputs(n, in, 1);
       return infer_topk(n, in[0]);
+    case OpGroup::Scatter:
+      return infer_scatter(n, in, ctx);
   }
   fail(ErrorKind::Internal, n, fmt::format("no type rule for {}", op_name(n.op)));
 }

@@ -19,6 +19,11 @@ namespace lamina::ir {
 ///  Contract — matrix products
 ///  Gather   — indexing by a tensor of indices
 ///  Sort     — order statistics
+///  Scatter  — ScatterAdd(updates, idx) with shape, axis: zeros of `shape`, to
+///             which each updates[p] is added at p's coordinates with the one along
+///             `axis` replaced by idx[p] (idx broadcasts to updates; a size-1 dim
+///             of `shape` sums over that dim). The adjoint of GatherAlong, for the
+///             gradients of gathers, slices and top_k.
 #define LAMINA_IR_OPS(X)                                                   \
   /* Leaf */                                                               \
   X(Input, Leaf)        /* index: position in Function::inputs */          \
@@ -67,7 +72,9 @@ namespace lamina::ir {
   X(Gather, Gather)      /* take(x, idx, axis): out = x.shape[:axis] + idx.shape + x.shape[axis+1:] */ \
   X(GatherAlong, Gather) /* take_along_axis(x, idx, axis) */               \
   /* Sort */                                                               \
-  X(TopKValues, Sort) X(TopKIndices, Sort) /* index = k, along the last axis */
+  X(TopKValues, Sort) X(TopKIndices, Sort) /* index = k, along the last axis */ \
+  /* Scatters */                                                           \
+  X(ScatterAdd, Scatter) /* (updates, idx), shape, axis: the adjoint of GatherAlong */
 
 enum class Op {
 #define LAMINA_X(name, group) name,
@@ -75,7 +82,7 @@ enum class Op {
 #undef LAMINA_X
 };
 
-enum class OpGroup { Leaf, Unary, Binary, Select, Cast, Movement, Reduce, Scan, Contract, Gather, Sort };
+enum class OpGroup { Leaf, Unary, Binary, Select, Cast, Movement, Reduce, Scan, Contract, Gather, Sort, Scatter };
 
 std::string_view op_name(Op op);
 OpGroup op_group(Op op);

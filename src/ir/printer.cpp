@@ -124,6 +124,7 @@ std::string attrs_text(const Function& f, const Node& n) {
     case Op::TopKValues:
     case Op::TopKIndices:
       return fmt::format("k={}", a.index);
+    case Op::ScatterAdd: return fmt::format("shape={} axis={}", format_shape(a.shape), a.axis);
     default:
       return "";
   }
