@@ -63,9 +63,10 @@ void sgemm(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, bool tr
 void dgemm(int64_t m, int64_t n, int64_t k, const double* a, int64_t lda, bool trans_a, const double* b,
            int64_t ldb, bool trans_b, double* c, int64_t ldc);
 
-/// How a product is split into parallel tasks: panels of `rows` stacked rows of
-/// C by `cols` columns (cols == n unless few row panels would leave threads
-/// idle). A function of the shape alone.
+/// How a product is split into parallel tasks: panels of `rows` rows of each C
+/// (at most 256) by `cols` columns (all of them, unless a panel would pass 1 MB
+/// or there would be fewer than 8 panels; never below 256). A function of the
+/// shape alone, so the split is the same for any thread count.
 struct Partition {
   int64_t rows = 1;
   int64_t cols = 1;
