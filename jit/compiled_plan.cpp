@@ -135,6 +135,29 @@ std::vector<int64_t> batch_offsets(const Dims& in, const Dims& out, int64_t matr
   return offsets;
 }
 
+/// A product compiled for operands whose sizes depend on the batch (a batch
+/// dim contracted or broadcast against a fixed size) fits only some batch
+/// sizes: checked on every call, with the interpreter's words.
+void check_product_shapes(const Dims& a, const Dims& b, const Dims& out_batch, SourceSpan span) {
+  std::string operands = fmt::format("{} @ {}", format_dims(a), format_dims(b));
+  size_t ra = a.size(), rb = b.size();
+  if (a[ra - 1] != b[rb - 2])
+    throw Error(ErrorKind::Runtime,
+                fmt::format("matmul: {}: contracted dimensions {} and {} differ", operands, a[ra - 1], b[rb - 2]), span,
+                "at this batch size the product does not fit: its operands' sizes depend on the batch");
+  auto broadcasts = [&](const Dims& x) {
+    size_t batch_rank = x.size() - 2, shift = out_batch.size() - batch_rank;
+    for (size_t d = 0; d < batch_rank; ++d)
+      if (x[d] != 1 && x[d] != out_batch[d + shift]) return false;
+    return true;
+  };
+  if (!broadcasts(a) || !broadcasts(b))
+    throw Error(ErrorKind::Runtime,
+                fmt::format("matmul: {}: batch dimensions {} and {} cannot be broadcast", operands,
+                            format_dims(Dims(a.begin(), a.end() - 2)), format_dims(Dims(b.begin(), b.end() - 2))),
+                span, "at this batch size the product does not fit: its operands' sizes depend on the batch");
+}
+
 /// The epilogue of a GEMM step: its kernel on the rows of each finished panel.
 struct EpilogueCall {
   void* fn;
@@ -158,21 +181,15 @@ void run_gemm(gemm::Product<T> product, const std::vector<int64_t>& a_off, const
 
 /// A Gemm step: out = op(A) · op(B) over the broadcast batch dims, with the
 /// epilogue kernel (if any) run on each panel of rows as it is finished.
-void gemm_step(const CompiledPlan& p, const kernel::Step& step, void** ptrs, int64_t batch) {
+void gemm_step(const CompiledPlan& p, const kernel::Step& step, void** ptrs, int64_t batch, SourceSpan span) {
   const kernel::Plan& plan = p.plan;
   const kernel::Gemm& g = step.gemm;
   Dims a = concrete(g.a_dims, batch), b = concrete(g.b_dims, batch);
   Dims c = concrete(plan.buffers[static_cast<size_t>(step.output)].dims, batch);
   size_t ra = a.size(), rb = b.size();
   int64_t m = a[ra - 2], k = a[ra - 1], n = b[rb - 1];
-  if (b[rb - 2] != k)
-    throw Error(ErrorKind::Runtime,
-                fmt::format("matmul: at batch size {} the operands have shapes {} and {}, which do not fit: the last "
-                            "dimension of the first ({}) must equal the second-to-last dimension of the second ({})",
-                            batch, format_dims(a), format_dims(b), k, b[rb - 2]),
-                {}, "this product was compiled for operands whose sizes depend on the batch; call it with a batch "
-                    "size for which they fit");
   Dims out_batch(c.begin(), c.end() - 2);
+  check_product_shapes(a, b, out_batch, span);
   int64_t count = product(out_batch, 0, out_batch.size());
   int64_t a_count = product(a, 0, ra - 2), b_count = product(b, 0, rb - 2);
   std::vector<int64_t> a_off, b_off;
@@ -262,7 +279,7 @@ std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const 
     if (int target = plan.buffers[i].alias_of; target >= 0) ptrs[i] = ptrs[target];
   for (const kernel::Step& step : plan.steps) {
     if (step.kind == kernel::Step::Kind::Gemm) {
-      gemm_step(p, step, ptrs, batch);
+      gemm_step(p, step, ptrs, batch, f.node(step.node).span);
       continue;
     }
     if (step.kind == kernel::Step::Kind::Kernel) {

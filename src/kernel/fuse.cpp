@@ -663,6 +663,8 @@ class Planner {
     const ir::Node& n = f_.node(v);
     size_t axis = static_cast<size_t>(n.attrs.axis);
     const auto& coef = map.m[axis];
+    // A stage over an empty range never loads anything: any operand will do.
+    if (std::count(sb.stage.inner.begin(), sb.stage.inner.end(), 0)) return node(kb, sb, n.inputs[0], map);
     // The index along the axis must be static over rows: it may only move with inner dims.
     int64_t lo = map.c[axis], hi = map.c[axis];
     size_t moving = SIZE_MAX;
@@ -678,6 +680,7 @@ class Planner {
     int64_t start = 0;
     for (ValueId in : n.inputs) {
       int64_t size = f_.type(in).shape[axis].value();
+      if (size == 0) continue;  // contributes nothing (and splitting at it would split forever)
       if (lo >= start && hi < start + size) {
         IndexMap child = map;
         child.c[axis] -= start;
