@@ -89,32 +89,29 @@ void softmax(const float* x, float* y, int64_t rows, int64_t cols) {
   }
 }
 
-/// a @ b, a (m, k) and b (k, n): the naive loop a user would write, in the
-/// order that streams rows of b and c (i, t, j) so the compiler vectorises j.
-void matmul(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k) {
-#pragma omp parallel for schedule(static)
-  for (int64_t i = 0; i < m; ++i) {
-    float* row = c + i * n;
-    for (int64_t j = 0; j < n; ++j) row[j] = 0;
-    for (int64_t t = 0; t < k; ++t) {
-      const float s = a[i * k + t];
-      const float* brow = b + t * n;
-      for (int64_t j = 0; j < n; ++j) row[j] += s * brow[j];
-    }
+/// Row i of a @ b, a (m, k) and b (k, n): the naive loop a user would write, in
+/// the order that streams rows of b and c (t, then j) so the compiler vectorises j.
+inline void matmul_row(const float* a_row, const float* b, float* row, int64_t n, int64_t k) {
+  for (int64_t j = 0; j < n; ++j) row[j] = 0;
+  for (int64_t t = 0; t < k; ++t) {
+    const float s = a_row[t];
+    const float* brow = b + t * n;
+    for (int64_t j = 0; j < n; ++j) row[j] += s * brow[j];
   }
 }
 
-/// relu(x @ w + b): the same loop with the bias and relu applied to each finished row.
+/// a @ b
+void matmul(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k) {
+#pragma omp parallel for schedule(static)
+  for (int64_t i = 0; i < m; ++i) matmul_row(a + i * k, b, c + i * n, n, k);
+}
+
+/// relu(x @ w + b): the bias and relu applied to each row as soon as it is computed.
 void dense_relu(const float* x, const float* w, const float* bias, float* y, int64_t m, int64_t n, int64_t k) {
 #pragma omp parallel for schedule(static)
   for (int64_t i = 0; i < m; ++i) {
     float* row = y + i * n;
-    for (int64_t j = 0; j < n; ++j) row[j] = 0;
-    for (int64_t t = 0; t < k; ++t) {
-      const float s = x[i * k + t];
-      const float* wrow = w + t * n;
-      for (int64_t j = 0; j < n; ++j) row[j] += s * wrow[j];
-    }
+    matmul_row(x + i * k, w, row, n, k);
     for (int64_t j = 0; j < n; ++j) row[j] = std::max(row[j] + bias[j], 0.0f);
   }
 }

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <memory>
 
 #include <fmt/format.h>
 
@@ -18,7 +17,6 @@ namespace lamina::gemm {
 
 namespace {
 
-constexpr int64_t kPanelBytes = 1024 * 1024;  // C per panel: at most about one L2 cache
 constexpr int64_t kMaxPanelRows = 256;        // each panel repacks its B columns: 256 rows make that ~2% of the work
 constexpr int64_t kMinTasks = 8;              // fewer row panels than this: split the columns too
 constexpr int64_t kMinPanelCols = 256;
@@ -39,14 +37,17 @@ void check(const Product<T>& p) {
 }
 
 /// One parallel call: the product, its partition and, when columns are split,
-/// how many column panels of each row panel are still to finish.
+/// how many column panels of each row panel are still to finish (no allocation).
 template <class T>
 struct Call {
   const Product<T>& p;
   Epilogue epilogue;
   Partition part;
   int64_t row_panels, col_panels;  // per product
-  std::unique_ptr<std::atomic<int64_t>[]> pending;
+  /// Column panels of each row panel still to finish, when the columns are split
+  /// (partition() splits them only when there are fewer than kMinTasks row panels).
+  std::atomic<int64_t> pending[kMinTasks];
+  bool counting = false;
 
   void run_task(int64_t task) {
     int64_t cp = task % col_panels, rest = task / col_panels;
@@ -59,7 +60,7 @@ struct Call {
     if (j1 > j0) detail::block_product(i1 - i0, j1 - j0, p.k, a, p.lda, p.trans_a, b, p.ldb, p.trans_b, c, p.ldc);
     if (!epilogue.run) return;
     // The last column panel of a row panel to finish runs the epilogue on its rows.
-    if (pending && pending[rest].fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+    if (counting && pending[rest].fetch_sub(1, std::memory_order_acq_rel) != 1) return;
     epilogue.run(epilogue.ctx, prod * p.m + i0, prod * p.m + i1);
   }
 
@@ -72,12 +73,12 @@ template <class T>
 void run(const Product<T>& p, Epilogue epilogue) {
   check(p);
   if (p.count == 0 || p.m == 0) return;
-  Call<T> call{p, epilogue, partition(p.count, p.m, p.n, p.k, sizeof(T)), 0, 0, nullptr};
+  Call<T> call{p, epilogue, partition(p.count, p.m, p.n), 0, 0, {}, false};
   call.row_panels = ceil_div(p.m, call.part.rows);
   call.col_panels = std::max<int64_t>(1, ceil_div(p.n, call.part.cols));
   int64_t tasks = p.count * call.row_panels * call.col_panels;
   if (epilogue.run && call.col_panels > 1) {
-    call.pending.reset(new std::atomic<int64_t>[static_cast<size_t>(p.count * call.row_panels)]);
+    call.counting = true;
     for (int64_t i = 0; i < p.count * call.row_panels; ++i) call.pending[i].store(call.col_panels);
   }
   int64_t task_flops = 2 * call.part.rows * std::min(call.part.cols, std::max<int64_t>(p.n, 1)) * std::max<int64_t>(p.k, 1);
@@ -86,16 +87,14 @@ void run(const Product<T>& p, Epilogue epilogue) {
 
 }  // namespace
 
-Partition partition(int64_t count, int64_t m, int64_t n, int64_t /*k*/, int64_t element_size) {
+Partition partition(int64_t count, int64_t m, int64_t n) {
   Partition part;
   part.rows = std::max<int64_t>(1, std::min(m, kMaxPanelRows));
   part.cols = std::max<int64_t>(n, 1);
-  if (part.rows * part.cols * element_size > kPanelBytes)
-    part.cols = std::max(kMinPanelCols, kPanelBytes / (part.rows * element_size) / 64 * 64);
   int64_t row_tasks = count * ceil_div(m, part.rows);
-  if (row_tasks * ceil_div(n, part.cols) < kMinTasks && n >= 2 * kMinPanelCols) {
+  if (row_tasks < kMinTasks && n >= 2 * kMinPanelCols) {
     int64_t want = ceil_div(kMinTasks, row_tasks);
-    part.cols = std::min(part.cols, std::max(kMinPanelCols, round_up(ceil_div(n, want), 64)));
+    part.cols = std::max(kMinPanelCols, round_up(ceil_div(n, want), 64));
   }
   return part;
 }

@@ -64,13 +64,13 @@ void dgemm(int64_t m, int64_t n, int64_t k, const double* a, int64_t lda, bool t
            int64_t ldb, bool trans_b, double* c, int64_t ldc);
 
 /// How a product is split into parallel tasks: panels of `rows` rows of each C
-/// (at most 256) by `cols` columns (all of them, unless a panel would pass 1 MB
-/// or there would be fewer than 8 panels; never below 256). A function of the
-/// shape alone, so the split is the same for any thread count.
+/// (at most 256) by `cols` columns (all of them, unless there would be fewer
+/// than 8 row panels: then fewer than 8 panels, at least 256 columns wide). A
+/// function of the shape alone, so the split is the same for any thread count.
 struct Partition {
   int64_t rows = 1;
   int64_t cols = 1;
 };
-Partition partition(int64_t count, int64_t m, int64_t n, int64_t k, int64_t element_size);
+Partition partition(int64_t count, int64_t m, int64_t n);
 
 }  // namespace lamina::gemm

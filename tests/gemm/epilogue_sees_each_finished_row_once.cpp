@@ -55,6 +55,7 @@ TEST_CASE("the epilogue sees each finished row exactly once", "[gemm]") {
   for (int threads : {1, 2, 4}) {
     check_epilogue(1000, 300, 40, threads);  // many row panels
     check_epilogue(7, 3000, 40, threads);    // few rows: the columns are split too
+    check_epilogue(600, 1100, 8, threads);   // 3 row panels by 3 column panels
     check_epilogue(50, 0, 10, threads);      // nothing to compute, every row still finished
     check_epilogue(50, 20, 0, threads);      // zeros
   }

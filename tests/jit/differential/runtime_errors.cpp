@@ -12,6 +12,7 @@
 
 using namespace lamina;
 using Catch::Matchers::Contains;
+using lamina::difftest::runtime_error;
 
 namespace {
 
@@ -19,18 +20,6 @@ const std::vector<std::optional<int64_t>> kBatchBy4 = {std::nullopt, 4};
 
 Lambda compile_x(const std::string& source, DType t = DType::Float32) {
   return Lambda::compile(source, {{"x", t, kBatchBy4}});
-}
-
-/// The Runtime error message of running `f` on `inputs` with `engine` (fails the test when it does not throw one).
-std::string runtime_error(const Lambda& f, const std::vector<Tensor>& inputs, Engine engine = Engine::Jit) {
-  try {
-    f.run(inputs, engine);
-  } catch (const Error& e) {
-    CHECK(e.kind() == ErrorKind::Runtime);
-    return e.message();
-  }
-  FAIL_CHECK("no error");
-  return "";
 }
 
 Tensor f32(Dims d) { return Tensor::zeros(DType::Float32, std::move(d)); }

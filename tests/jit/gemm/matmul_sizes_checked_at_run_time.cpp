@@ -4,27 +4,15 @@
 // error naming the shapes, instead of reading past an operand.
 #include <catch2/catch.hpp>
 
-#include "lamina/error.h"
-#include "lamina/lambda.h"
+#include "jit/differential/support.h"
 
 using namespace lamina;
 using Catch::Matchers::Contains;
+using lamina::difftest::runtime_error;
 
 namespace {
 
 constexpr auto None = std::nullopt;
-
-/// The Runtime error message of running `f` on `inputs` (fails the test when there is none).
-std::string runtime_error(const Lambda& f, const std::vector<Tensor>& inputs, Engine engine) {
-  try {
-    f.run(inputs, engine);
-  } catch (const Error& e) {
-    CHECK(e.kind() == ErrorKind::Runtime);
-    return e.message();
-  }
-  FAIL_CHECK("no error");
-  return "";
-}
 
 Tensor f32(Dims d) { return Tensor::zeros(DType::Float32, std::move(d)); }
 
