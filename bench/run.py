@@ -46,7 +46,12 @@ WORKLOADS = [
      {"x": "rows_x"}, "antirectifier (Keras docs), 8192×512 → 8192×1024"),
     ("softmax_8192x512", "softmax(x, axis=-1)", {"x": "rows_x"}, "`softmax(x, axis=-1)`, 8192×512"),
     ("square_32x16_per_call", "x ** 2", {"x": "small_x"}, "`x ** 2` on (32,16), per call"),
+    ("sgemm_1024", "lambda a, b: a @ b", {"a": "mat_a", "b": "mat_b"}, "sgemm `a @ b`, 1024³"),
+    ("dense_relu_1024x512x1024", "lambda x, w, b: relu(x @ w + b)", {"x": "dense_x", "w": "dense_w", "b": "dense_b"},
+     "`relu(x @ w + b)`, (1024,512)×(512,1024)"),
 ]
+# Floating-point operations per call of the matrix-product workloads (for GFLOP/s).
+FLOPS = {"sgemm_1024": 2 * 1024 ** 3, "dense_relu_1024x512x1024": 2 * 1024 * 512 * 1024}
 ENGINES = ["hand", "hand_fastmath", "numpy", "torch", "lamina"]
 ENGINE_TITLES = {"hand": "hand C++", "hand_fastmath": "hand C++ +fast-math", "numpy": "numpy",
                  "torch": "torch eager", "lamina": "Lamina JIT"}
@@ -56,7 +61,8 @@ def make_inputs(folder):
     """The inputs, generated once from a fixed seed: standard normal float32."""
     rng = np.random.default_rng(20240603)
     shapes = {"big_x": (1 << 24,), "big_a": (1 << 24,), "big_b": (1 << 24,), "rows_x": (8192, 512),
-              "small_x": (32, 16)}
+              "small_x": (32, 16), "mat_a": (1024, 1024), "mat_b": (1024, 1024), "dense_x": (1024, 512),
+              "dense_w": (512, 1024), "dense_b": (1024,)}
     for name, shape in shapes.items():
         np.save(os.path.join(folder, name + ".npy"), rng.standard_normal(shape, dtype=np.float32))
 
@@ -139,7 +145,7 @@ class Runner:
         for record in records:
             if "skipped" in record:
                 self.skipped[engine] = record["skipped"]
-            else:
+            elif record["workload"] in self.samples[engine]:  # not filtered out with --workloads
                 self.samples[engine][record["workload"]] += record["seconds"]
 
 
@@ -234,12 +240,24 @@ def write_report(args, runner, path):
             ratio = f" ({median / hand_median:.3g}×)" if hand_median and engine != "hand" else ""
             cells.append(format_time(median) + ratio)
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
+    lines += ["", "Matrix products in GFLOP/s (2·m·n·k per call ÷ the median time; higher is faster):", "",
+              "| workload | " + " | ".join(ENGINE_TITLES[e] for e in engines) + " |",
+              "|---|" + "---|" * len(engines)]
+    for name, _, _, title in WORKLOADS:
+        if name not in FLOPS:
+            continue
+        cells = []
+        for engine in engines:
+            samples = runner.samples[engine][name]
+            cells.append(f"{FLOPS[name] / statistics.median(samples) / 1e9:.1f}" if samples else "—")
+        lines.append(f"| {title} | " + " | ".join(cells) + " |")
     lines += [
         "",
         "Engines:",
         "- **hand C++**: `bench/baselines/hand_loops.cpp`, one fused loop per workload writing into a "
         "preallocated output, OpenMP on the benchmark's threads (the per-call workload runs on one "
-        "thread), g++ `-O3 -march=native`.",
+        "thread), g++ `-O3 -march=native`. The matrix products are the naive i-t-j loop (vectorised over "
+        "the output row), with the bias and relu applied to each finished row.",
         "- **hand C++ +fast-math**: the same source with `-ffast-math`, which lets GCC vectorise "
         "reductions and call glibc's vector `expf`/`tanhf`.",
         "- **numpy**, **torch eager**: `bench/baselines/peers.py`, each workload written as a user "
@@ -263,9 +281,19 @@ def main():
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated subset of " + ",".join(ENGINES))
     parser.add_argument("--output", default=os.path.join(REPO, "docs", "performance.md"))
     parser.add_argument("--no-build", action="store_true", help="use the binaries already in BUILD")
+    parser.add_argument("--workloads", help="comma-separated subset of the workloads to report (the baselines "
+                        "still run all of theirs); e.g. sgemm_1024,dense_relu_1024x512x1024 with --output elsewhere")
     parser.add_argument("--check", action="store_true", help="only compare the baselines' outputs with NumPy's")
     args = parser.parse_args()
     args.build = os.path.abspath(args.build)
+    if args.workloads:
+        global WORKLOADS
+        chosen = args.workloads.split(",")
+        unknown = [w for w in chosen if w not in [name for name, *_ in WORKLOADS]]
+        if unknown:
+            parser.error(f"unknown workload(s) {', '.join(unknown)}; the workloads are "
+                         + ", ".join(name for name, *_ in WORKLOADS))
+        WORKLOADS = [w for w in WORKLOADS if w[0] in chosen]
 
     if not args.no_build:
         build(args.build)

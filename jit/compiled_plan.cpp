@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "gemm/gemm.h"
 #include "interp/kernels.h"
 #include "ir/dim.h"
 #include "jit/jit_engine.h"
@@ -109,6 +110,121 @@ int64_t grain(const kernel::Kernel& k, int64_t batch) {
   return std::max<int64_t>(1, 32768 / per_row);
 }
 
+int64_t product(const Dims& d, size_t begin, size_t end) {
+  int64_t n = 1;
+  for (size_t i = begin; i < end; ++i) n *= d[i];
+  return n;
+}
+
+/// Where each matrix of a broadcast batch starts: product p (row-major over
+/// `out`, the result's batch dims) reads the matrix at offsets[p] of an operand
+/// with batch dims `in` (right-aligned, size-1 dims repeating).
+std::vector<int64_t> batch_offsets(const Dims& in, const Dims& out, int64_t matrix_size) {
+  std::vector<int64_t> offsets(static_cast<size_t>(product(out, 0, out.size())), 0);
+  size_t shift = out.size() - in.size();
+  for (size_t p = 0; p < offsets.size(); ++p) {
+    int64_t rest = static_cast<int64_t>(p), stride = matrix_size, offset = 0;
+    for (size_t d = out.size(); d-- > shift;) {
+      int64_t i = rest % out[d];
+      rest /= out[d];
+      if (in[d - shift] != 1) offset += i * stride;
+      stride *= in[d - shift];
+    }
+    offsets[p] = offset;
+  }
+  return offsets;
+}
+
+/// A product compiled for operands whose sizes depend on the batch (a batch
+/// dim contracted or broadcast against a fixed size) fits only some batch
+/// sizes: checked on every call, with the interpreter's words.
+void check_product_shapes(const Dims& a, const Dims& b, const Dims& out_batch, SourceSpan span) {
+  std::string operands = fmt::format("{} @ {}", format_dims(a), format_dims(b));
+  size_t ra = a.size(), rb = b.size();
+  if (a[ra - 1] != b[rb - 2])
+    throw Error(ErrorKind::Runtime,
+                fmt::format("matmul: {}: contracted dimensions {} and {} differ", operands, a[ra - 1], b[rb - 2]), span,
+                "at this batch size the product does not fit: its operands' sizes depend on the batch");
+  auto broadcasts = [&](const Dims& x) {
+    size_t batch_rank = x.size() - 2, shift = out_batch.size() - batch_rank;
+    for (size_t d = 0; d < batch_rank; ++d)
+      if (x[d] != 1 && x[d] != out_batch[d + shift]) return false;
+    return true;
+  };
+  if (!broadcasts(a) || !broadcasts(b))
+    throw Error(ErrorKind::Runtime,
+                fmt::format("matmul: {}: batch dimensions {} and {} cannot be broadcast", operands,
+                            format_dims(Dims(a.begin(), a.end() - 2)), format_dims(Dims(b.begin(), b.end() - 2))),
+                span, "at this batch size the product does not fit: its operands' sizes depend on the batch");
+}
+
+/// The epilogue of a GEMM step: its kernel on the rows of each finished panel.
+struct EpilogueCall {
+  void* fn;
+  void** buffers;
+  int64_t batch;
+  int64_t tiles;  // kernel rows per row of the result (a tiled kernel has one per tile)
+
+  static void run(void* ctx, int64_t begin, int64_t end) {
+    auto* call = static_cast<EpilogueCall*>(ctx);
+    reinterpret_cast<KernelFn>(call->fn)(call->buffers, begin * call->tiles, end * call->tiles, call->batch);
+  }
+};
+
+template <class T>
+void run_gemm(gemm::Product<T> product, const std::vector<int64_t>& a_off, const std::vector<int64_t>& b_off,
+              gemm::Epilogue epilogue) {
+  product.a_offsets = a_off.empty() ? nullptr : a_off.data();
+  product.b_offsets = b_off.empty() ? nullptr : b_off.data();
+  gemm::gemm(product, epilogue);
+}
+
+/// A Gemm step: out = op(A) · op(B) over the broadcast batch dims, with the
+/// epilogue kernel (if any) run on each panel of rows as it is finished.
+void gemm_step(const CompiledPlan& p, const kernel::Step& step, void** ptrs, int64_t batch, SourceSpan span) {
+  const kernel::Plan& plan = p.plan;
+  const kernel::Gemm& g = step.gemm;
+  Dims a = concrete(g.a_dims, batch), b = concrete(g.b_dims, batch);
+  Dims c = concrete(plan.buffers[static_cast<size_t>(step.output)].dims, batch);
+  size_t ra = a.size(), rb = b.size();
+  int64_t m = a[ra - 2], k = a[ra - 1], n = b[rb - 1];
+  Dims out_batch(c.begin(), c.end() - 2);
+  check_product_shapes(a, b, out_batch, span);
+  int64_t count = product(out_batch, 0, out_batch.size());
+  int64_t a_count = product(a, 0, ra - 2), b_count = product(b, 0, rb - 2);
+  std::vector<int64_t> a_off, b_off;
+  if (b_count == 1 && !g.trans_a && a_count == count) {
+    m *= count;  // stacked A's times one B: one taller product
+    count = 1;
+  } else {
+    if (a_count > 1) a_off = batch_offsets(Dims(a.begin(), a.end() - 2), out_batch, m * k);
+    if (b_count > 1) b_off = batch_offsets(Dims(b.begin(), b.end() - 2), out_batch, k * n);
+  }
+  EpilogueCall call{nullptr, ptrs, batch, 1};
+  gemm::Epilogue epilogue;
+  if (g.epilogue >= 0) {
+    const kernel::Kernel& ek = plan.kernels[static_cast<size_t>(g.epilogue)];
+    call.fn = p.kernels[static_cast<size_t>(g.epilogue)];
+    if (ek.tile > 0) {
+      int64_t extent = ek.tiled_extent == kernel::kBatch ? batch : ek.tiled_extent;
+      call.tiles = (extent + ek.tile - 1) / ek.tile;
+    }
+    epilogue = {&EpilogueCall::run, &call};
+  }
+  const void* pa = ptrs[step.inputs[0]];
+  const void* pb = ptrs[step.inputs[1]];
+  void* pc = ptrs[step.output];
+  int64_t lda = g.trans_a ? m : k, ldb = g.trans_b ? k : n;
+  if (plan.buffers[static_cast<size_t>(step.output)].dtype == DType::Float32)
+    run_gemm(gemm::Product<float>{m, n, k, static_cast<const float*>(pa), lda, g.trans_a, static_cast<const float*>(pb),
+                                  ldb, g.trans_b, static_cast<float*>(pc), n, count},
+             a_off, b_off, epilogue);
+  else
+    run_gemm(gemm::Product<double>{m, n, k, static_cast<const double*>(pa), lda, g.trans_a,
+                                   static_cast<const double*>(pb), ldb, g.trans_b, static_cast<double*>(pc), n, count},
+             a_off, b_off, epilogue);
+}
+
 }  // namespace
 
 std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const std::vector<Tensor>& inputs,
@@ -151,6 +267,7 @@ std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const 
         }
         [[fallthrough]];
       case kernel::Buffer::Kind::Temp:
+        if (b.alias_of >= 0) continue;  // set below, once its target has an address
         // Every element is written by a kernel or a reference step before it is read.
         owned_index[i] = static_cast<int>(owned.size());
         owned.push_back(Tensor::uninitialized(b.dtype, concrete(b.dims, batch)));
@@ -158,7 +275,13 @@ std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const 
         continue;
     }
   }
+  for (size_t i = 0; i < plan.buffers.size(); ++i)
+    if (int target = plan.buffers[i].alias_of; target >= 0) ptrs[i] = ptrs[target];
   for (const kernel::Step& step : plan.steps) {
+    if (step.kind == kernel::Step::Kind::Gemm) {
+      gemm_step(p, step, ptrs, batch, f.node(step.node).span);
+      continue;
+    }
     if (step.kind == kernel::Step::Kind::Kernel) {
       const kernel::Kernel& k = plan.kernels[static_cast<size_t>(step.kernel)];
       KernelCall call{p.kernels[static_cast<size_t>(step.kernel)], ptrs, batch};

@@ -5,7 +5,8 @@
 //
 // Usage: bench_hand --data DIR [--reps 10] [--warmup 2] [--threads 2] [--calls 10000] [--save DIR]
 // Reads DIR/big_x.npy, big_a.npy, big_b.npy (2^24 float32), rows_x.npy (8192x512) and
-// small_x.npy (32x16), as written by bench/run.py. Prints one JSON line per workload:
+// small_x.npy (32x16), mat_a.npy and mat_b.npy (1024x1024), dense_x.npy (1024x512), dense_w.npy
+// (512x1024) and dense_b.npy (1024), as written by bench/run.py. Prints one JSON line per workload:
 //   {"workload": "square_2e24", "engine": "hand", "seconds": [...]}
 // where each entry is one timed repetition (for "square_32x16_per_call": seconds per call,
 // averaged over --calls calls). --save DIR writes each workload's output as DIR/<workload>.npy
@@ -85,6 +86,33 @@ void softmax(const float* x, float* y, int64_t rows, int64_t cols) {
     }
     const float inv = 1.0f / sum;
     for (int64_t c = 0; c < cols; ++c) out[c] *= inv;
+  }
+}
+
+/// Row i of a @ b, a (m, k) and b (k, n): the naive loop a user would write, in
+/// the order that streams rows of b and c (t, then j) so the compiler vectorises j.
+inline void matmul_row(const float* a_row, const float* b, float* row, int64_t n, int64_t k) {
+  for (int64_t j = 0; j < n; ++j) row[j] = 0;
+  for (int64_t t = 0; t < k; ++t) {
+    const float s = a_row[t];
+    const float* brow = b + t * n;
+    for (int64_t j = 0; j < n; ++j) row[j] += s * brow[j];
+  }
+}
+
+/// a @ b
+void matmul(const float* a, const float* b, float* c, int64_t m, int64_t n, int64_t k) {
+#pragma omp parallel for schedule(static)
+  for (int64_t i = 0; i < m; ++i) matmul_row(a + i * k, b, c + i * n, n, k);
+}
+
+/// relu(x @ w + b): the bias and relu applied to each row as soon as it is computed.
+void dense_relu(const float* x, const float* w, const float* bias, float* y, int64_t m, int64_t n, int64_t k) {
+#pragma omp parallel for schedule(static)
+  for (int64_t i = 0; i < m; ++i) {
+    float* row = y + i * n;
+    matmul_row(x + i * k, w, row, n, k);
+    for (int64_t j = 0; j < n; ++j) row[j] = std::max(row[j] + bias[j], 0.0f);
   }
 }
 
@@ -224,7 +252,9 @@ int main(int argc, char** argv) {
     const std::string dir = options.data + "/";
     const Array big_x = read_npy(dir + "big_x.npy"), big_a = read_npy(dir + "big_a.npy"),
                 big_b = read_npy(dir + "big_b.npy"), rows_x = read_npy(dir + "rows_x.npy"),
-                small_x = read_npy(dir + "small_x.npy");
+                small_x = read_npy(dir + "small_x.npy"), mat_a = read_npy(dir + "mat_a.npy"),
+                mat_b = read_npy(dir + "mat_b.npy"), dense_x = read_npy(dir + "dense_x.npy"),
+                dense_w = read_npy(dir + "dense_w.npy"), dense_b = read_npy(dir + "dense_b.npy");
     const int64_t rows = rows_x.shape.at(0), cols = rows_x.shape.at(1);
     auto save = [&](const std::string& workload, const Array& out) {
       if (!options.save.empty()) write_npy(options.save + "/" + workload + ".npy", out);
@@ -246,6 +276,19 @@ int main(int argc, char** argv) {
     Array same = make_array(rows_x.shape);
     measure(options, "softmax_8192x512", [&] { softmax(rows_x.get(), same.get(), rows, cols); });
     save("softmax_8192x512", same);
+
+    Array product = make_array({mat_a.shape.at(0), mat_b.shape.at(1)});
+    measure(options, "sgemm_1024", [&] {
+      matmul(mat_a.get(), mat_b.get(), product.get(), mat_a.shape[0], mat_b.shape[1], mat_a.shape[1]);
+    });
+    save("sgemm_1024", product);
+
+    Array dense = make_array({dense_x.shape.at(0), dense_w.shape.at(1)});
+    measure(options, "dense_relu_1024x512x1024", [&] {
+      dense_relu(dense_x.get(), dense_w.get(), dense_b.get(), dense.get(), dense_x.shape[0], dense_w.shape[1],
+                 dense_x.shape[1]);
+    });
+    save("dense_relu_1024x512x1024", dense);
 
     Array small = make_array(small_x.shape);
     measure(

@@ -37,6 +37,8 @@ def numpy_workloads(data):
         "antirectifier_8192x512": antirectifier,
         "softmax_8192x512": softmax,
         "square_32x16_per_call": lambda: small ** 2,
+        "sgemm_1024": lambda: data["mat_a"] @ data["mat_b"],
+        "dense_relu_1024x512x1024": lambda: np.maximum(data["dense_x"] @ data["dense_w"] + data["dense_b"], 0),
     }
 
 
@@ -58,6 +60,8 @@ def torch_workloads(data, threads):
         "antirectifier_8192x512": antirectifier,
         "softmax_8192x512": lambda: torch.softmax(rows, dim=-1),
         "square_32x16_per_call": lambda: small ** 2,
+        "sgemm_1024": lambda: t["mat_a"] @ t["mat_b"],
+        "dense_relu_1024x512x1024": lambda: torch.relu(t["dense_x"] @ t["dense_w"] + t["dense_b"]),
     }
 
 
@@ -86,7 +90,7 @@ def main():
     parser.add_argument("--save", help="write each workload's output as SAVE/<workload>.npy")
     args = parser.parse_args()
 
-    names = ["big_x", "big_a", "big_b", "rows_x", "small_x"]
+    names = ["big_x", "big_a", "big_b", "rows_x", "small_x", "mat_a", "mat_b", "dense_x", "dense_w", "dense_b"]
     data = {name: np.load(os.path.join(args.data, name + ".npy")) for name in names}
     if args.engine == "numpy":
         workloads = numpy_workloads(data)

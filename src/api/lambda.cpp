@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "core/log.h"
+#include "core/run_time_error.h"
 #include "dsl/lexer.h"
 #include "dsl/parser.h"
 #include "interp/interpret.h"
@@ -166,7 +167,11 @@ std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> Lambda::Impl:
       for (int64_t d : in[i].dims()) concrete[i].shape.push_back(d);
     }
     auto s = std::make_shared<Specialised>();
-    s->function = lower_to_ir(parse(source), concrete, arguments);
+    try {
+      s->function = lower_to_ir(parse(source), concrete, arguments);
+    } catch (const Error& e) {
+      throw at_run_time(e);  // the source compiled for its signature; these inputs do not fit it
+    }
     s->plan = compile_and_log(s->function, keep_text);
     slot = s;
   }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/run_time_error.h"
 #include "interp/kernels.h"
 #include "ir/infer_type.h"
 
@@ -124,7 +125,12 @@ class Interpreter {
       in.push_back(value(v));
       types.push_back({in.back().dtype(), ir::to_shape(in.back().dims())});
     }
-    ir::Type type = ir::infer_type(n, types, ctx_);
+    ir::Type type;
+    try {
+      type = ir::infer_type(n, types, ctx_);
+    } catch (const Error& e) {
+      throw at_run_time(e);
+    }
     bind_node_symbols(n, type);
     Tensor out;
     try {

@@ -279,6 +279,14 @@ Type infer_reshape(const Node& n, const Type& x, DimContext& ctx) {
   bool all_cancel = std::all_of(symbols.begin(), symbols.end(), [](auto& kv) { return kv.second == 0; });
 
   if (infer >= 0) {
+    // Checked again on concrete shapes (at run time), a -1 the static type already
+    // fixed keeps its size: reshape(x, (None, -1)) of an empty batch is (0, 95).
+    const Shape& fixed = n.type.shape;
+    if (known_out == 0 && known_in == 0 && all_cancel && infer < static_cast<int64_t>(fixed.size()) &&
+        fixed.size() == target.size() && fixed[static_cast<size_t>(infer)].known()) {
+      target[static_cast<size_t>(infer)] = fixed[static_cast<size_t>(infer)];
+      return {x.dtype, target};
+    }
     if (known_out == 0)
       fail(ErrorKind::Shape, n, message, "the -1 dimension is ambiguous when another target dimension is 0");
     if (!all_cancel) {

@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "kernel/epilogue.h"
+
 namespace lamina::kernel {
 
 using ir::Op;
@@ -139,6 +141,9 @@ class Planner {
       ValueId id = static_cast<ValueId>(i);
       if (n.op == Op::Input || n.op == Op::Param || n.op == Op::Constant) {
         if (!inlinable(f_, n)) materialized_.insert(id);
+      } else if (is_gemm(n)) {
+        materialized_.insert(id);
+        for (ValueId in : n.inputs) materialized_.insert(gemm_operand(in).source);
       } else if (!inlinable(f_, n) && !is_reduce_fold(n.op)) {
         materialized_.insert(id);
         for (ValueId in : n.inputs) materialized_.insert(in);
@@ -177,9 +182,11 @@ class Planner {
       if (n.op == Op::Input || n.op == Op::Param || n.op == Op::Constant) continue;
       if ((inlinable(f_, n) || is_reduce_fold(n.op)) && !reference_.count(v)) {
         plan_.kernels.push_back(build_kernel(v));
-        plan_.steps.push_back({Step::Kind::Kernel, static_cast<int>(plan_.kernels.size() - 1), v, {}, buffer_of_[v]});
+        plan_.steps.push_back({Step::Kind::Kernel, static_cast<int>(plan_.kernels.size() - 1), v, {}, buffer_of_[v], {}});
+      } else if (is_gemm(n)) {
+        plan_.steps.push_back(gemm_step(v));
       } else {
-        Step s{Step::Kind::Node, -1, v, {}, buffer_of_[v]};
+        Step s{Step::Kind::Node, -1, v, {}, buffer_of_[v], {}};
         for (ValueId in : n.inputs) s.inputs.push_back(buffer_of_.at(in));
         plan_.steps.push_back(s);
       }
@@ -199,10 +206,51 @@ class Planner {
       }
       int copy = add_buffer({Buffer::Kind::Output, static_cast<int>(plan_.outputs.size()), buf.dtype, buf.dims, out, -1});
       plan_.kernels.push_back(copy_kernel(b, copy));
-      plan_.steps.push_back({Step::Kind::Kernel, static_cast<int>(plan_.kernels.size() - 1), out, {}, copy});
+      plan_.steps.push_back({Step::Kind::Kernel, static_cast<int>(plan_.kernels.size() - 1), out, {}, copy, {}});
       plan_.outputs.push_back(copy);
     }
+    fuse_epilogues(plan_);
     return std::move(plan_);
+  }
+
+  // ---- GEMM ----
+
+  /// A MatMul the GEMM computes (integer products stay in the reference kernels).
+  static bool is_gemm(const ir::Node& n) { return n.op == Op::MatMul && is_float(n.type.dtype); }
+
+  /// Where the GEMM reads a MatMul operand from, and whether transposed.
+  struct GemmOperand {
+    ValueId source;
+    bool trans;
+  };
+
+  /// The operand itself; or, read in place, the value it is a transpose of the
+  /// last two axes of (read transposed), or the value it only inserts or removes
+  /// size-1 dims of (the same elements in the same order).
+  GemmOperand gemm_operand(ValueId v) const {
+    const ir::Node& n = f_.node(v);
+    if (n.op == Op::Transpose) {
+      const auto& axes = n.attrs.axes;
+      size_t r = axes.size();
+      bool swap = r >= 2 && axes[r - 2] == static_cast<int64_t>(r - 1) && axes[r - 1] == static_cast<int64_t>(r - 2);
+      for (size_t d = 0; swap && d + 2 < r; ++d) swap = axes[d] == static_cast<int64_t>(d);
+      if (swap) return {n.inputs[0], true};
+    }
+    while (f_.node(v).op == Op::Reshape && unit_reshape(f_.type(f_.node(v).inputs[0]).shape, f_.type(v).shape))
+      v = f_.node(v).inputs[0];
+    return {v, false};
+  }
+
+  Step gemm_step(ValueId v) {
+    const ir::Node& n = f_.node(v);
+    Step s{Step::Kind::Gemm, -1, v, {}, buffer_of_.at(v), {}};
+    GemmOperand a = gemm_operand(n.inputs[0]), b = gemm_operand(n.inputs[1]);
+    s.inputs = {buffer_of_.at(a.source), buffer_of_.at(b.source)};
+    s.gemm.a_dims = dims_of(f_.type(n.inputs[0]).shape);
+    s.gemm.b_dims = dims_of(f_.type(n.inputs[1]).shape);
+    s.gemm.trans_a = a.trans;
+    s.gemm.trans_b = b.trans;
+    return s;
   }
 
   // ---- kernels ----
@@ -615,6 +663,8 @@ class Planner {
     const ir::Node& n = f_.node(v);
     size_t axis = static_cast<size_t>(n.attrs.axis);
     const auto& coef = map.m[axis];
+    // A stage over an empty range never loads anything: any operand will do.
+    if (std::count(sb.stage.inner.begin(), sb.stage.inner.end(), 0)) return node(kb, sb, n.inputs[0], map);
     // The index along the axis must be static over rows: it may only move with inner dims.
     int64_t lo = map.c[axis], hi = map.c[axis];
     size_t moving = SIZE_MAX;
@@ -630,6 +680,7 @@ class Planner {
     int64_t start = 0;
     for (ValueId in : n.inputs) {
       int64_t size = f_.type(in).shape[axis].value();
+      if (size == 0) continue;  // contributes nothing (and splitting at it would split forever)
       if (lo >= start && hi < start + size) {
         IndexMap child = map;
         child.c[axis] -= start;

@@ -16,9 +16,11 @@ namespace lamina::kernel {
 std::optional<std::string> batch_symbolic_blocker(const ir::Function& f);
 
 /// Builds the plan: elementwise work, broadcasts, transposes, slices,
-/// concatenations and reductions over trailing axes fuse into kernels; the
-/// rest (matmul, gathers, sorts, scans, general reshapes) become single-node
-/// steps. Requires !batch_symbolic_blocker(f).
+/// concatenations and reductions over trailing axes fuse into kernels; float
+/// matmuls become GEMM steps, with the kernel that consumes their result row
+/// by row as their epilogue (kernel/epilogue.h); the rest (integer matmul,
+/// gathers, sorts, scans, general reshapes) become single-node steps.
+/// Requires !batch_symbolic_blocker(f).
 Plan fuse(const ir::Function& f);
 
 }  // namespace lamina::kernel

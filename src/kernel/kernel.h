@@ -29,7 +29,9 @@ struct Buffer {
   DType dtype;
   std::vector<int64_t> dims;  // dims[0] may be kBatch
   ir::ValueId value = -1;     // the IR value it holds
-  int alias_of = -1;          // a reshape's result shares the memory of this buffer
+  /// Shares the memory of this buffer instead of having its own (a GEMM result
+  /// computed in place in its epilogue's output), or -1.
+  int alias_of = -1;
 };
 
 /// An expression node, evaluated at one iteration point (a vector of 16 points in the JIT).
@@ -100,15 +102,28 @@ struct Kernel {
   std::string name;
 };
 
-/// One step of a plan: a fused kernel, or one IR node evaluated by the
-/// reference kernels (matmul, gathers, sorts, ... until the JIT covers them).
+/// A float32/float64 MatMul computed by the GEMM (NumPy matmul: the batch dims
+/// broadcast). Its operands are read in place: `inputs` of the step may be the
+/// untransposed or un-reshaped values the MatMul's operands were made from.
+struct Gemm {
+  std::vector<int64_t> a_dims, b_dims;  // op(A): (batch..., m, k); op(B): (batch..., k, n); dims[0] may be kBatch
+  bool trans_a = false, trans_b = false;  // the buffer holds the operand with its last two axes swapped
+  /// A kernel run on each panel of rows of the result as soon as the GEMM has
+  /// computed it (the fused epilogue), or -1. Its rows are the result's rows
+  /// (all dims but the last); it reads the result only in the row it computes.
+  int epilogue = -1;
+};
+
+/// One step of a plan: a fused kernel, a GEMM, or one IR node evaluated by the
+/// reference kernels (gathers, sorts, integer matmul, ... until the JIT covers them).
 struct Step {
-  enum class Kind { Kernel, Node, Alias };
+  enum class Kind { Kernel, Gemm, Node };
   Kind kind;
   int kernel = -1;                // Kernel
-  ir::ValueId node = -1;          // Node/Alias: the IR node
-  std::vector<int> inputs;        // Node: input buffers in the node's input order
-  int output = -1;                // Node/Alias: result buffer
+  ir::ValueId node = -1;          // Gemm/Node: the IR node
+  std::vector<int> inputs;        // Gemm/Node: input buffers in the node's input order
+  int output = -1;                // result buffer (an epilogue writes its kernel's own)
+  Gemm gemm;                      // Gemm
 };
 
 struct Plan {

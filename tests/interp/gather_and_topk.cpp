@@ -81,6 +81,6 @@ TEST_CASE("top_k with k larger than the run-time size is an error", "[topk]") {
   k.index = 3;
   fb.f.outputs = {fb.add(Op::TopKValues, {x}, k, at(1, 1))};
   Error e = error_from([&] { interpret(fb.f, {Tensor::zeros(DType::Float32, {2})}); });
-  CHECK(e.kind() == ErrorKind::Value);
+  CHECK(e.kind() == ErrorKind::Runtime);
   CHECK(e.message() == "top_k: k = 3 is larger than the last dimension of (2,) (2)");
 }

@@ -476,7 +476,7 @@ TEST_CASE("sign maximum minimum floor_divide and mod treat signed zeros and infi
   CHECK(md[4] == 0.5);
 }
 
-// --- bugs these tests found: regressions for the fixed ones, [!mayfail] for the open ones ---
+// --- bugs these tests found: regressions for the fixed ones, [!mayfail] for any open ones ---
 
 // Fixed: a tiled kernel (a row wider than 4096) ran every store stage over the
 // whole tile, ignoring the [inner_lo, inner_lo + inner) range a concatenation
@@ -531,20 +531,21 @@ TEST_CASE("division by a value fixed for the row is correctly rounded", "[jit][d
   CHECK(r[0] == Approx(3e38 / 3.1e38).epsilon(1e-6));
 }
 
-// interp/: the interpreter re-infers shapes on the concrete inputs, where a -1
-// in reshape is ambiguous at batch 0 and raises a Shape error; the compiled
-// type (None, 95) already fixed it, and the JIT returns a (0, 95) result.
-TEST_CASE("reshape with an inferred size runs at batch 0 in both engines", "[jit][differential][!mayfail]") {
+// Fixed: the interpreter re-infers shapes on the concrete inputs, where a -1 in
+// reshape is ambiguous at batch 0, and raised a Shape error; the compiled type
+// (None, 95) already fixed it, and the JIT returns a (0, 95) result. Re-inference
+// now keeps a -1 the static type fixed when both sides are empty.
+TEST_CASE("reshape with an inferred size runs at batch 0 in both engines", "[jit][differential]") {
   check({"lambda x: reshape(x, (None, -1))", {f32({5, 19})}, kExact}, {0});
   check({"lambda x: reshape(x[:, :, None], (None, -1))", {f32({7})}, kExact}, {0});
 }
 
-// compiled_plan.cpp: the lowering types tensordot((None, 7), (None, 7, 3), axes=1)
-// as a matmul (None, 7) @ (None, 21) that is only valid when the batch is 7. The
-// interpreter re-checks the shapes at run time and refuses other batches (with a
-// Shape error, where Runtime is meant); the JIT runs its reference matmul step
-// on the (1, 7) and (1, 21) buffers without a check, reading past the second one.
-TEST_CASE("a contraction valid only for some batch sizes is checked at run time by the JIT", "[jit][differential][!mayfail]") {
+// Fixed: the lowering types tensordot((None, 7), (None, 7, 3), axes=1) as a matmul
+// (None, 7) @ (None, 21) that is only valid when the batch is 7. The interpreter
+// re-checked the shapes at run time and refused other batches with a Shape error
+// (now Runtime); the JIT ran its matmul step on the (1, 7) and (1, 21) buffers
+// without a check, reading past the second one (its GEMM step now checks).
+TEST_CASE("a contraction valid only for some batch sizes is checked at run time by the JIT", "[jit][differential]") {
   Lambda f = Lambda::compile("lambda x, y: tensordot(x, y, axes=1)",
                              {{"x", DType::Float32, {std::nullopt, 7}}, {"y", DType::Float32, {std::nullopt, 7, 3}}});
   std::vector<Tensor> in = {Tensor::zeros(DType::Float32, {1, 7}), Tensor::zeros(DType::Float32, {1, 7, 3})};
@@ -557,11 +558,11 @@ TEST_CASE("a contraction valid only for some batch sizes is checked at run time 
   }
 }
 
-// fuse.cpp: concatenating operands with a zero-size axis (x[:, 1:] of a (None, 1)
-// input) makes Planner::build_store split the store stage at the boundary over
+// Fixed: concatenating operands with a zero-size axis (x[:, 1:] of a (None, 1)
+// input) made Planner::build_store split the store stage at the boundary over
 // and over (the empty stage never fits one operand): unbounded recursion, a
-// stack overflow. Run in a child process, so the crash fails only this test.
-TEST_CASE("concatenating empty operands does not crash the JIT", "[jit][differential][!mayfail]") {
+// stack overflow. Run in a child process, so a crash fails only this test.
+TEST_CASE("concatenating empty operands does not crash the JIT", "[jit][differential]") {
   std::mt19937_64 rng(3);
   Tensor x = random_tensor(rng, DType::Float32, {3, 1});
   for (const char* s : {"concatenate([x[:, 1:], x[:, 1:]], axis=-1)", "concat([x[:, 1:] * 2, x], axis=-1)"}) {

@@ -1,5 +1,7 @@
 #include "jit/differential/support.h"
 
+#include <catch2/catch.hpp>
+
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -246,6 +248,17 @@ int64_t env_count(const char* name, int64_t fallback) {
   char* end = nullptr;
   long long v = std::strtoll(s, &end, 10);
   return end && *end == 0 && v >= 0 ? static_cast<int64_t>(v) : fallback;
+}
+
+std::string runtime_error(const Lambda& f, const std::vector<Tensor>& inputs, Engine engine) {
+  try {
+    f.run(inputs, engine);
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::Runtime);
+    return e.message();
+  }
+  FAIL_CHECK("no error");
+  return "";
 }
 
 }  // namespace lamina::difftest

@@ -93,6 +93,10 @@ std::optional<Outcome> compare_within(double seconds, const std::string& source,
 std::string compare_in_child(double seconds, const std::string& source, const std::vector<InputSignature>& signatures,
                              const std::vector<Tensor>& inputs, Tolerance tol);
 
+/// The message of the Runtime error running `f` on `inputs` with `engine` throws;
+/// fails the current test (and returns "") when it throws nothing or another kind.
+std::string runtime_error(const Lambda& f, const std::vector<Tensor>& inputs, Engine engine = Engine::Jit);
+
 /// Compares two result lists; `context` heads the report of a mismatch.
 Outcome compare_results(const std::vector<Tensor>& ref, const std::vector<Tensor>& jit, Tolerance tol,
                         const std::string& context);
