@@ -15,16 +15,28 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "ir/builder.h"
+#include "ir/function.h"
 #include "lamina/lambda.h"
 #include "lamina/model.h"
 
 namespace lamina::detail {
+
+struct EmitContext;
+
+/// A layer call's values inside a function being built: one per output, and
+/// each output's mask (nullopt: none).
+struct Emitted {
+  std::vector<ir::ValueId> values;
+  std::vector<std::optional<ir::ValueId>> masks;
+};
 
 /// A layer's input or output: dtype and Keras shape (batch axis first, None).
 struct TensorSpec {
@@ -33,8 +45,9 @@ struct TensorSpec {
 };
 
 /// A layer's computation as DSL source. The lambda's parameters are the
-/// layer's inputs, in order (names are free, e.g. `lambda a, b: a + b`); a
-/// parameter named `mask` (last) receives the first input's mask. Weights are
+/// layer's inputs, in order (names are free, e.g. `lambda a, b: a + b`);
+/// trailing parameters named `mask` / `mask_i` receive masks (see
+/// lower_layer_source). Weights are
 /// `name = param(shape=..., init=..., seed=..., trainable=...)` in the body;
 /// the param's name becomes the weight name ("kernel" → "dense/kernel").
 struct LayerBody {
@@ -53,6 +66,9 @@ struct MaskRule {
   Kind kind = Kind::PassThrough;
   std::string source;
   std::map<std::string, Argument> arguments;
+  /// Source only: no output mask when no input has one (Concatenate), instead
+  /// of running `source` with all-true masks (Embedding, Masking make masks).
+  bool only_if_masked = false;
 };
 
 struct LayerImpl {
@@ -63,6 +79,7 @@ struct LayerImpl {
   std::optional<Shape> input_shape;   // `input_shape` option (without batch axis)
   std::vector<Weight> weights;        // created by build(), in declaration order
   std::optional<std::vector<TensorSpec>> built_for;
+  int calls = 0;                      // graph nodes made by calling the layer (Keras' inbound nodes)
 
   virtual std::string class_name() const = 0;
   /// Keras get_config minus "name"/"trainable" (added by the caller): the
@@ -79,7 +96,66 @@ struct LayerImpl {
   // Implemented once in layer_impl.cpp on top of body(); Model overrides them.
   virtual void build(const std::vector<TensorSpec>& inputs);
   virtual std::vector<TensorSpec> output_specs(const std::vector<TensorSpec>& inputs) const;
+  /// Appends the layer's computation on `inputs` (values of the types `specs`
+  /// describe; `masks` their masks, one per input) to the function ctx.b
+  /// builds: the body inlined, then the output masks per mask_rule().
+  virtual Emitted emit(EmitContext& ctx, const std::vector<ir::ValueId>& inputs,
+                       const std::vector<std::optional<ir::ValueId>>& masks,
+                       const std::vector<TensorSpec>& specs) const;
+
+  /// "Layer 'dense_1' (Dense)": how errors name the layer.
+  std::string describe() const;
+  /// body() lowered for `inputs` (cached per input specs), its params checked
+  /// against the weights once built. Errors name the layer and quote the body.
+  std::shared_ptr<const ir::Function> lowered(const std::vector<TensorSpec>& inputs) const;
+
+ private:
+  mutable std::mutex lowered_mutex_;
+  mutable std::map<std::string, std::shared_ptr<const ir::Function>> lowered_;
 };
+
+/// Where a model's function is being built: the builder, and the function's
+/// Param node for each weight (one per weight storage, sharing it, so that
+/// writing a weight changes what the compiled model computes).
+struct EmitContext {
+  explicit EmitContext(ir::Builder& builder) : b(builder) {}
+  ir::Builder& b;
+  /// Prepended to weight names (a nested model's name and '/').
+  std::string prefix;
+  /// The Param node for a weight, added on first use.
+  ir::ValueId param(const Weight& w, bool layer_trainable);
+
+ private:
+  std::map<const void*, ir::ValueId> params_;
+};
+
+/// Lowers a layer's DSL source (its body, or a mask rule) for `inputs`: the
+/// lambda's tensor parameters (those not bound by `arguments`) take the inputs
+/// in order; trailing parameters named `mask` (the first input's mask) or
+/// `mask_0`, `mask_1`, ... (input i's mask) take masks: bool, the input's
+/// shape without its last axis, all-true for an input without a mask.
+/// Errors name the layer.
+ir::Function lower_layer_source(const LayerImpl& layer, const std::string& source,
+                                const std::map<std::string, Argument>& arguments,
+                                const std::vector<TensorSpec>& inputs);
+
+/// 0 for "mask", i for "mask_i", -1 for any other name.
+int mask_input_index(const std::string& name);
+
+/// A seed for a layer's random initializers, derived from its name (stable
+/// across runs), so two layers never start from the same weights.
+uint64_t layer_seed(const std::string& name);
+
+/// A fresh layer name for a class: "dense", "dense_1", ... unique in this
+/// process (Keras' naming); `base` is the snake_case class name.
+std::string unique_layer_name(const std::string& base);
+/// The name to use: `given` if not empty, else unique_layer_name(base).
+std::string layer_name(const std::string& given, const std::string& base);
+
+/// Keras spelling of a static IR shape: every symbol is None.
+Shape keras_shape(const ir::Shape& s);
+/// The lowering signature for a layer input (None dims stay unknown).
+InputSignature signature(const std::string& name, const TensorSpec& spec);
 
 /// Creates a layer of a registered class from its config (for loading model
 /// files): the inverse of class_name() + config(). Throws lamina::Error for an

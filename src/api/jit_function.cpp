@@ -1,0 +1,85 @@
+// Compiling an IR function once per batch-symbolic signature (or per concrete
+// shape), with a process-wide cache for lambdas compiled from the same text.
+
+#include "api/jit_function.h"
+
+#include <chrono>
+
+#include "jit/compiled_plan.h"
+#include "kernel/fuse.h"
+
+namespace lamina::detail {
+
+namespace {
+
+/// The process-wide compile cache (bounded, oldest dropped first).
+std::shared_ptr<jit::CompiledPlan> cached_compile(const std::string& key, const ir::Function& f, bool keep_text) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<jit::CompiledPlan>> cache;
+  static std::vector<std::string> order;
+  constexpr size_t kMaxEntries = 256;
+  if (key.empty() || keep_text) return jit::compile_plan(f, keep_text);
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  auto plan = jit::compile_plan(f);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (cache.emplace(key, plan).second) {
+    order.push_back(key);
+    if (order.size() > kMaxEntries) {
+      cache.erase(order.front());
+      order.erase(order.begin());
+    }
+  }
+  return plan;
+}
+
+}  // namespace
+
+struct JitFunction::Specialised {
+  ir::Function function;
+  std::shared_ptr<jit::CompiledPlan> plan;
+};
+
+JitFunction::JitFunction(ir::Function function, Specialise specialise, std::string cache_key)
+    : function_(std::move(function)), specialise_(std::move(specialise)), cache_key_(std::move(cache_key)) {
+  batch_symbolic_ = !kernel::batch_symbolic_blocker(function_);
+}
+
+std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> JitFunction::plan_for(
+    const std::vector<Tensor>& inputs, bool keep_text) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (batch_symbolic_) {
+    if (!plan_ || (keep_text && plan_->llvm_ir.empty())) plan_ = cached_compile(cache_key_, function_, keep_text);
+    return {&function_, plan_};
+  }
+  // Shapes beyond the batch are only known at run time: compile for these exact
+  // shapes, once they are known to fit the signature.
+  jit::check_inputs(function_, inputs);
+  std::vector<Dims> key;
+  for (const Tensor& t : inputs) key.push_back(t.dims());
+  auto& slot = specialised_[key];
+  if (!slot || (keep_text && slot->plan->llvm_ir.empty())) {
+    auto s = std::make_shared<Specialised>();
+    s->function = specialise_(key);
+    s->plan = jit::compile_plan(s->function, keep_text);
+    slot = s;
+  }
+  return {&slot->function, slot->plan};
+}
+
+std::vector<Tensor> JitFunction::run(const std::vector<Tensor>& inputs, std::vector<Tensor>* outputs) const {
+  auto [f, plan] = plan_for(inputs);
+  return jit::execute(*plan, *f, inputs, outputs);
+}
+
+double JitFunction::prepare() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (plan_ || !batch_symbolic_) return 0;
+  auto start = std::chrono::steady_clock::now();
+  plan_ = cached_compile(cache_key_, function_, false);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace lamina::detail
