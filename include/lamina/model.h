@@ -75,11 +75,12 @@ class Layer {
  public:
   explicit Layer(std::shared_ptr<detail::LayerImpl> impl);
 
-  /// Calls the layer on graph tensors; builds it on first call.
-  /// Throws lamina::Error naming the layer and the shapes on a mismatch.
+  /// Calls the layer on graph tensors (one, or a list for layers of several
+  /// inputs, e.g. Add()({a, b})); builds it on first call. Returns its one
+  /// output. Throws lamina::Error naming the layer and the shapes on a mismatch.
   SymbolicTensor operator()(const SymbolicTensor& input) const;
-  std::vector<SymbolicTensor> operator()(const std::vector<SymbolicTensor>& inputs) const;
-  /// Several outputs (a Lambda returning a tuple): all of them.
+  SymbolicTensor operator()(const std::vector<SymbolicTensor>& inputs) const;
+  /// Every output (a Lambda returning a tuple has several).
   std::vector<SymbolicTensor> call(const std::vector<SymbolicTensor>& inputs) const;
 
   const std::string& name() const;
@@ -140,8 +141,9 @@ class Model {
 
   /// This model as a layer, to call it inside another model.
   Layer as_layer() const;
+  /// Calls the model as a layer: its one output (as_layer().call() gives all).
   SymbolicTensor operator()(const SymbolicTensor& input) const;
-  std::vector<SymbolicTensor> operator()(const std::vector<SymbolicTensor>& inputs) const;
+  SymbolicTensor operator()(const std::vector<SymbolicTensor>& inputs) const;
 
   struct Impl;
   std::shared_ptr<Impl> impl;  // internal

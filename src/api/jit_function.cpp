@@ -69,9 +69,28 @@ std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> JitFunction::
   return {&slot->function, slot->plan};
 }
 
+JitFunction::~JitFunction() = default;
+
 std::vector<Tensor> JitFunction::run(const std::vector<Tensor>& inputs, std::vector<Tensor>* outputs) const {
   auto [f, plan] = plan_for(inputs);
-  return jit::execute(*plan, *f, inputs, outputs);
+  std::unique_ptr<jit::Workspace> ws;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!workspaces_.empty()) {
+      ws = std::move(workspaces_.back());
+      workspaces_.pop_back();
+    }
+  }
+  if (!ws) ws = std::make_unique<jit::Workspace>();
+  struct GiveBack {
+    const JitFunction& self;
+    std::unique_ptr<jit::Workspace>& ws;
+    ~GiveBack() {
+      std::lock_guard<std::mutex> lock(self.mutex_);
+      self.workspaces_.push_back(std::move(ws));
+    }
+  } give_back{*this, ws};
+  return jit::execute(*plan, *f, inputs, outputs, ws.get());
 }
 
 double JitFunction::prepare() const {

@@ -21,6 +21,7 @@
 
 namespace lamina::jit {
 struct CompiledPlan;
+struct Workspace;
 }
 
 namespace lamina::detail {
@@ -34,6 +35,7 @@ class JitFunction {
   /// `cache_key` non-empty: plans are shared through a process-wide cache
   /// under that key (the same source, signature and arguments compile once).
   JitFunction(ir::Function function, Specialise specialise, std::string cache_key = {});
+  ~JitFunction();
 
   const ir::Function& function() const { return function_; }
   bool batch_symbolic() const { return batch_symbolic_; }
@@ -43,6 +45,8 @@ class JitFunction {
   std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> plan_for(const std::vector<Tensor>& inputs,
                                                                               bool keep_text = false) const;
   /// Runs on `inputs`; into `outputs` when given (preallocated, right shapes).
+  /// Temporaries are kept between runs (one set per concurrent caller), so a
+  /// run into preallocated outputs at the same batch size allocates nothing.
   std::vector<Tensor> run(const std::vector<Tensor>& inputs, std::vector<Tensor>* outputs = nullptr) const;
   /// Compiles the batch-symbolic plan now; seconds taken (0 if already done or
   /// if plans are made per shape).
@@ -57,6 +61,7 @@ class JitFunction {
   mutable std::mutex mutex_;
   mutable std::shared_ptr<jit::CompiledPlan> plan_;  // when batch-symbolic
   mutable std::map<std::vector<Dims>, std::shared_ptr<Specialised>> specialised_;
+  mutable std::vector<std::unique_ptr<jit::Workspace>> workspaces_;  // free for the next run
 };
 
 }  // namespace lamina::detail

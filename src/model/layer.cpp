@@ -28,15 +28,15 @@ std::string arity_text(int arity) {
 
 Layer::Layer(std::shared_ptr<detail::LayerImpl> impl) : impl(std::move(impl)) {}
 
-SymbolicTensor Layer::operator()(const SymbolicTensor& input) const {
-  std::vector<SymbolicTensor> out = call({input});
+SymbolicTensor Layer::operator()(const SymbolicTensor& input) const { return (*this)(std::vector<SymbolicTensor>{input}); }
+
+SymbolicTensor Layer::operator()(const std::vector<SymbolicTensor>& inputs) const {
+  std::vector<SymbolicTensor> out = call(inputs);
   if (out.size() != 1)
     throw Error(ErrorKind::Value,
                 fmt::format("{} returns {} outputs; call it with call() to get all of them", impl->describe(), out.size()));
   return out[0];
 }
-
-std::vector<SymbolicTensor> Layer::operator()(const std::vector<SymbolicTensor>& inputs) const { return call(inputs); }
 
 std::vector<SymbolicTensor> Layer::call(const std::vector<SymbolicTensor>& inputs) const {
   int arity = impl->input_arity();

@@ -228,7 +228,7 @@ Layer Model::as_layer() const { return detail::model_as_layer(impl); }
 
 SymbolicTensor Model::operator()(const SymbolicTensor& input) const { return as_layer()(input); }
 
-std::vector<SymbolicTensor> Model::operator()(const std::vector<SymbolicTensor>& inputs) const {
+SymbolicTensor Model::operator()(const std::vector<SymbolicTensor>& inputs) const {
   return as_layer()(inputs);
 }
 

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 #include "lamina/model.h"
@@ -14,7 +15,8 @@ namespace model_test {
 inline lamina::Tensor tensor(lamina::Dims dims, const std::vector<double>& values,
                              lamina::DType dtype = lamina::DType::Float32) {
   lamina::Tensor t = lamina::Tensor::zeros(dtype, dims);
-  REQUIRE(static_cast<int64_t>(values.size()) == t.size());
+  // Not REQUIRE: tests may build tensors at namespace scope, outside any test case.
+  if (static_cast<int64_t>(values.size()) != t.size()) throw std::invalid_argument("tensor(): values do not fill the shape");
   for (size_t i = 0; i < values.size(); ++i) t.set_f64(static_cast<int64_t>(i), values[i]);
   return t;
 }
