@@ -123,8 +123,11 @@ class Model {
   /// The masks of the outputs for these inputs (nullopt where an output has none).
   std::vector<std::optional<Tensor>> compute_masks(const std::vector<Tensor>& inputs) const;
 
-  /// Keras-style summary: layer (type), output shape, parameter count, connected to.
-  std::string summary(int line_length = 98) const;
+  /// Keras 2's summary table: layer (type), output shape, parameter count,
+  /// and the layer outputs each layer is connected to (left out, as in Keras,
+  /// for a plain chain of layers). line_length 0: Keras' default (65 for a
+  /// chain, 98 otherwise).
+  std::string summary(int line_length = 0) const;
 
   const std::string& name() const;
   std::vector<Layer> layers() const;
