@@ -28,8 +28,7 @@ struct ActivationLayer final : LayerImpl {
 namespace lamina::layers {
 
 Layer Activation(std::string activation, CommonOptions options) {
-  return detail::make_layer(std::make_shared<detail::ActivationLayer>(std::move(activation)), "activation",
-                            options.name, std::move(options.input_shape));
+  return detail::make_layer<detail::ActivationLayer>("activation", options, std::move(activation));
 }
 
 }  // namespace lamina::layers

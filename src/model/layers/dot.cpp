@@ -55,8 +55,7 @@ struct DotLayer final : LayerImpl {
 namespace lamina::layers {
 
 Layer Dot(DotOptions options) {
-  return detail::make_layer(std::make_shared<detail::DotLayer>(std::move(options.axes), options.normalize), "dot",
-                            options.name, std::move(options.input_shape));
+  return detail::make_layer<detail::DotLayer>("dot", options, options.axes, options.normalize);
 }
 
 }  // namespace lamina::layers

@@ -32,8 +32,7 @@ struct DropoutLayer final : LayerImpl {
 namespace lamina::layers {
 
 Layer Dropout(double rate, CommonOptions options) {
-  return detail::make_layer(std::make_shared<detail::DropoutLayer>(rate), "dropout", options.name,
-                            std::move(options.input_shape));
+  return detail::make_layer<detail::DropoutLayer>("dropout", options, rate);
 }
 
 }  // namespace lamina::layers

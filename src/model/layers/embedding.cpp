@@ -64,8 +64,7 @@ struct EmbeddingLayer final : LayerImpl {
 namespace lamina::layers {
 
 Layer Embedding(int64_t input_dim, int64_t output_dim, EmbeddingOptions options) {
-  return detail::make_layer(std::make_shared<detail::EmbeddingLayer>(input_dim, output_dim, options), "embedding",
-                            options.name, std::move(options.input_shape));
+  return detail::make_layer<detail::EmbeddingLayer>("embedding", options, input_dim, output_dim, options);
 }
 
 }  // namespace lamina::layers

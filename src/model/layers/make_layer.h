@@ -12,14 +12,14 @@
 
 namespace lamina::detail {
 
-/// Names `impl` `given` (or the next of "base", "base_1", ... when empty),
-/// stores `input_shape`, runs impl->check_options() when the class has one,
-/// and wraps it in a Layer.
-template <class Impl>
-Layer make_layer(std::shared_ptr<Impl> impl, const std::string& base, const std::string& given,
-                 std::optional<Shape> input_shape) {
-  impl->name = layer_name(given, base);
-  impl->input_shape = std::move(input_shape);
+/// A handle on a new Impl(args...) named `options.name` (or the next of
+/// "base", "base_1", ... when empty), with `options.input_shape`, after
+/// impl->check_options() when the class has one.
+template <class Impl, class Options, class... Args>
+Layer make_layer(const char* base, const Options& options, Args&&... args) {
+  auto impl = std::make_shared<Impl>(std::forward<Args>(args)...);
+  impl->name = layer_name(options.name, base);
+  impl->input_shape = options.input_shape;
   if constexpr (requires { impl->check_options(); }) impl->check_options();
   return Layer(std::move(impl));
 }

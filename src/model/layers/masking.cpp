@@ -41,8 +41,7 @@ struct MaskingLayer final : LayerImpl {
 namespace lamina::layers {
 
 Layer Masking(double mask_value, CommonOptions options) {
-  return detail::make_layer(std::make_shared<detail::MaskingLayer>(mask_value), "masking", options.name,
-                            std::move(options.input_shape));
+  return detail::make_layer<detail::MaskingLayer>("masking", options, mask_value);
 }
 
 }  // namespace lamina::layers

@@ -118,8 +118,8 @@ struct ConcatenateLayer final : LayerImpl {
   }
 };
 
-Layer merge(MergeOp op, const char* base, layers::CommonOptions& options) {
-  return make_layer(std::make_shared<MergeLayer>(op), base, options.name, std::move(options.input_shape));
+Layer merge(MergeOp op, const char* base, const layers::CommonOptions& options) {
+  return make_layer<MergeLayer>(base, options, op);
 }
 
 }  // namespace
@@ -137,8 +137,7 @@ Layer Maximum(CommonOptions options) { return detail::merge(MergeOp::Maximum, "m
 Layer Minimum(CommonOptions options) { return detail::merge(MergeOp::Minimum, "minimum", options); }
 
 Layer Concatenate(int64_t axis, CommonOptions options) {
-  return detail::make_layer(std::make_shared<detail::ConcatenateLayer>(axis), "concatenate", options.name,
-                            std::move(options.input_shape));
+  return detail::make_layer<detail::ConcatenateLayer>("concatenate", options, axis);
 }
 
 }  // namespace lamina::layers

@@ -18,12 +18,17 @@ enum class Norm { Layer, Batch };
 
 struct NormalizationLayer final : LayerImpl {
   Norm kind;
-  layers::NormalizationOptions options;
+  int64_t axis;
+  double epsilon;
+  double momentum;  // BatchNormalization's, for training (issue 7); kept for its config
+  bool center;
+  bool scale;
 
-  NormalizationLayer(Norm kind, layers::NormalizationOptions options) : kind(kind), options(std::move(options)) {}
+  NormalizationLayer(Norm kind, const layers::NormalizationOptions& o)
+      : kind(kind), axis(o.axis), epsilon(o.epsilon), momentum(o.momentum), center(o.center), scale(o.scale) {}
   void check_options() const {
-    if (!(options.epsilon >= 0) || std::isinf(options.epsilon))
-      throw_layer_error(*this, ErrorKind::Value, fmt::format("got epsilon={}", float_literal(options.epsilon)),
+    if (!(epsilon >= 0) || std::isinf(epsilon))
+      throw_layer_error(*this, ErrorKind::Value, fmt::format("got epsilon={}", float_literal(epsilon)),
                         "epsilon keeps the division stable: a small non-negative number such as 1e-3");
   }
 
@@ -31,19 +36,18 @@ struct NormalizationLayer final : LayerImpl {
     return kind == Norm::Layer ? "LayerNormalization" : "BatchNormalization";
   }
   nlohmann::json config() const override {
-    nlohmann::json c = {{"axis", options.axis}, {"epsilon", options.epsilon}, {"center", options.center},
-                        {"scale", options.scale}};
-    if (kind == Norm::Batch) c["momentum"] = options.momentum;
+    nlohmann::json c = {{"axis", axis}, {"epsilon", epsilon}, {"center", center}, {"scale", scale}};
+    if (kind == Norm::Batch) c["momentum"] = momentum;
     return c;
   }
 
   LayerBody body(const std::vector<TensorSpec>& inputs) const override {
     const Shape& in = inputs.at(0).shape;
-    int64_t ax = resolve_feature_axis(*this, options.axis, in, "axis");
+    int64_t ax = resolve_feature_axis(*this, axis, in, "axis");
     if (!in[ax])
       throw_layer_error(*this, ErrorKind::Shape,
                         fmt::format("needs the size of axis {} known to create its weights, got shape {}",
-                                    options.axis, format_shape(in)),
+                                    axis, format_shape(in)),
                         "give the input a known size on that axis");
     int64_t size = *in[ax];
     // A weight of shape (size,) broadcasts along `ax` once reshaped to (1, ..., size, ..., 1).
@@ -56,9 +60,9 @@ struct NormalizationLayer final : LayerImpl {
     auto declare = [&](const char* w, const char* init, bool trainable) {
       src += fmt::format("    {} = param(shape=({},), init=\"{}\"{})\n", w, size, init, trainable ? "" : ", trainable=False");
     };
-    if (options.scale) declare("gamma", "ones", true);
-    if (options.center) declare("beta", "zeros", true);
-    std::string eps = float_literal(options.epsilon);
+    if (scale) declare("gamma", "ones", true);
+    if (center) declare("beta", "zeros", true);
+    std::string eps = float_literal(epsilon);
     if (kind == Norm::Layer) {
       src += fmt::format("    mu = mean(x, axis={}, keepdims=True)\n", ax);
       src += fmt::format("    y = (x - mu) * rsqrt(var(x, axis={}, keepdims=True) + {})\n", ax, eps);
@@ -67,8 +71,8 @@ struct NormalizationLayer final : LayerImpl {
       declare("moving_variance", "ones", false);
       src += fmt::format("    y = (x - {}) * rsqrt({} + {})\n", spread("moving_mean"), spread("moving_variance"), eps);
     }
-    if (options.scale) src += fmt::format("    y = y * {}\n", spread("gamma"));
-    if (options.center) src += fmt::format("    y = y + {}\n", spread("beta"));
+    if (scale) src += fmt::format("    y = y * {}\n", spread("gamma"));
+    if (center) src += fmt::format("    y = y + {}\n", spread("beta"));
     src += "    return y";
     return source_body(src);
   }
@@ -81,17 +85,11 @@ struct NormalizationLayer final : LayerImpl {
 namespace lamina::layers {
 
 Layer LayerNormalization(NormalizationOptions options) {
-  std::string name = options.name;
-  auto shape = options.input_shape;
-  return detail::make_layer(std::make_shared<detail::NormalizationLayer>(detail::Norm::Layer, std::move(options)),
-                            "layer_normalization", name, std::move(shape));
+  return detail::make_layer<detail::NormalizationLayer>("layer_normalization", options, detail::Norm::Layer, options);
 }
 
 Layer BatchNormalization(NormalizationOptions options) {
-  std::string name = options.name;
-  auto shape = options.input_shape;
-  return detail::make_layer(std::make_shared<detail::NormalizationLayer>(detail::Norm::Batch, std::move(options)),
-                            "batch_normalization", name, std::move(shape));
+  return detail::make_layer<detail::NormalizationLayer>("batch_normalization", options, detail::Norm::Batch, options);
 }
 
 }  // namespace lamina::layers

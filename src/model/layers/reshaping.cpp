@@ -133,23 +133,19 @@ struct RepeatVectorLayer final : LayerImpl {
 namespace lamina::layers {
 
 Layer Flatten(CommonOptions options) {
-  return detail::make_layer(std::make_shared<detail::FlattenLayer>(), "flatten", options.name,
-                            std::move(options.input_shape));
+  return detail::make_layer<detail::FlattenLayer>("flatten", options);
 }
 
 Layer Reshape(std::vector<int64_t> target_shape, CommonOptions options) {
-  return detail::make_layer(std::make_shared<detail::ReshapeLayer>(std::move(target_shape)), "reshape", options.name,
-                            std::move(options.input_shape));
+  return detail::make_layer<detail::ReshapeLayer>("reshape", options, std::move(target_shape));
 }
 
 Layer Permute(std::vector<int64_t> dims, CommonOptions options) {
-  return detail::make_layer(std::make_shared<detail::PermuteLayer>(std::move(dims)), "permute", options.name,
-                            std::move(options.input_shape));
+  return detail::make_layer<detail::PermuteLayer>("permute", options, std::move(dims));
 }
 
 Layer RepeatVector(int64_t n, CommonOptions options) {
-  return detail::make_layer(std::make_shared<detail::RepeatVectorLayer>(n), "repeat_vector", options.name,
-                            std::move(options.input_shape));
+  return detail::make_layer<detail::RepeatVectorLayer>("repeat_vector", options, n);
 }
 
 }  // namespace lamina::layers

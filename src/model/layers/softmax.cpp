@@ -28,8 +28,7 @@ struct SoftmaxLayer final : LayerImpl {
 namespace lamina::layers {
 
 Layer Softmax(int64_t axis, CommonOptions options) {
-  return detail::make_layer(std::make_shared<detail::SoftmaxLayer>(axis), "softmax", options.name,
-                            std::move(options.input_shape));
+  return detail::make_layer<detail::SoftmaxLayer>("softmax", options, axis);
 }
 
 }  // namespace lamina::layers
