@@ -1,8 +1,10 @@
-// The layer factories name layers as Keras does: the snake_case class name,
-// then "_1", "_2", ... for later layers of the class; an explicit name is kept.
+// The layer factories (layers::Add(), ...) name layers as Keras does — the
+// snake_case class name, then "_1", "_2", ... for later layers of the class;
+// an explicit name is kept — and keep the input_shape option.
 
 #include <regex>
 
+#include "model/layer_impl.h"
 #include "model/layer_test_support.h"
 
 using namespace lamina;
@@ -53,7 +55,22 @@ TEST_CASE("An explicit name is kept and does not use up an auto-name") {
   CHECK(after == "repeat_vector_" + std::to_string(n + 1));
 }
 
-TEST_CASE("The input_shape option is kept for a Sequential's first layer") {
+TEST_CASE("Every factory keeps the input_shape option") {
+  using namespace layers;
+  CommonOptions o{.input_shape = Shape{4}};
+  std::vector<Layer> all = {Activation("relu", o), Dropout(0.5, o), Flatten(o), Reshape({2, 2}, o), Permute({1}, o),
+                            RepeatVector(2, o), Concatenate(-1, o), Add(o), Subtract(o), Multiply(o), Average(o),
+                            Maximum(o), Minimum(o), Dot({.axes = {1}, .input_shape = Shape{4}}), Softmax(-1, o),
+                            LayerNormalization({.input_shape = Shape{4}}), BatchNormalization({.input_shape = Shape{4}}),
+                            Embedding(3, 2, {.input_shape = Shape{4}}), Masking(0.0, o)};
+  for (const Layer& layer : all) {
+    INFO(layer.class_name());
+    REQUIRE(layer.impl->input_shape);
+    CHECK(*layer.impl->input_shape == Shape{4});
+  }
+}
+
+TEST_CASE("A Sequential's first layer takes its input shape from input_shape") {
   Sequential model({layers::Reshape({2, 2}, {.input_shape = Shape{4}}), layers::Flatten()});
   std::vector<Tensor> out = test::predict_both(model, {test::tensor({1, 4}, {1, 2, 3, 4})});
   test::expect_values(out.at(0), {1, 4}, {1, 2, 3, 4});
