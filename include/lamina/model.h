@@ -88,8 +88,10 @@ class Layer {
   /// Keras get_config as JSON text (name, options, and for a Lambda its source).
   std::string get_config() const;
 
-  /// Creates the weights for these input shapes (with batch axis). Calling a
-  /// layer builds it; this is for building without a graph.
+  /// Creates the weights for these input shapes (with batch axis), taking the
+  /// inputs to be float32 (a layer with integer inputs, such as Embedding, is
+  /// built by calling it on an Input of that dtype). Calling a layer builds it;
+  /// this is for building without a graph.
   void build(const std::vector<Shape>& input_shapes);
   bool built() const;
   std::vector<Shape> compute_output_shape(const std::vector<Shape>& input_shapes) const;

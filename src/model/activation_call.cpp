@@ -15,7 +15,7 @@ namespace lamina::detail {
 std::string activation_call(const std::string& activation, const std::string& expr, const std::string& who) {
   static const std::vector<std::string> names = {
       "linear", "relu", "relu6", "leaky_relu", "elu", "selu", "celu", "gelu", "sigmoid", "hard_sigmoid",
-      "log_sigmoid", "softplus", "softsign", "silu", "swish", "mish", "hard_silu", "exponential", "softmax",
+      "log_sigmoid", "softplus", "softsign", "silu", "swish", "mish", "hard_silu", "hard_swish", "exponential", "softmax",
       "log_softmax", "tanh"};
   bool known = false;
   for (const auto& n : names) known |= n == activation;

@@ -6,6 +6,7 @@
 
 #include "dsl/parser.h"
 #include "model/core_layers.h"
+#include "passes/lower.h"
 #include "model/layer_impl.h"
 
 namespace lamina::layers {
@@ -51,6 +52,13 @@ bool elementwise_body(const ir::Function& f) {
   return true;
 }
 
+/// True when `declared` (full shape, None anywhere) can describe `computed`.
+bool shapes_agree(const Shape& declared, const Shape& computed) {
+  bool ok = declared.size() == computed.size();
+  for (size_t d = 1; ok && d < declared.size(); ++d) ok = !declared[d] || !computed[d] || declared[d] == computed[d];
+  return ok;
+}
+
 struct LambdaLayer : detail::LayerImpl {
   std::string function;
   LambdaOptions options;
@@ -75,21 +83,67 @@ struct LambdaLayer : detail::LayerImpl {
 
   std::vector<detail::TensorSpec> output_specs(const std::vector<detail::TensorSpec>& inputs) const override {
     std::vector<detail::TensorSpec> out = LayerImpl::output_specs(inputs);
+    std::optional<Shape> declared;
+    std::string what = "output_shape";
     if (options.output_shape) {
-      Shape given{std::nullopt};
-      given.insert(given.end(), options.output_shape->begin(), options.output_shape->end());
+      declared = Shape{std::nullopt};
+      declared->insert(declared->end(), options.output_shape->begin(), options.output_shape->end());
+    } else if (!options.output_shape_function.empty()) {
+      declared = shape_function(inputs);
+      what = "output_shape_function";
+    }
+    if (declared) {
       if (out.size() != 1)
-        throw Error(ErrorKind::Shape, fmt::format("Lambda '{}': output_shape {} given, but the body returns {} outputs",
-                                                  name, format_shape(given), out.size()));
-      const Shape& computed = out[0].shape;
-      bool ok = given.size() == computed.size();
-      for (size_t d = 1; ok && d < given.size(); ++d) ok = !given[d] || !computed[d] || given[d] == computed[d];
-      if (!ok)
-        throw Error(ErrorKind::Shape, fmt::format("Lambda '{}': output_shape {} given, but the body computes {}", name,
-                                                  format_shape(given), format_shape(computed)),
-                    {}, "fix output_shape, or leave it out: Lamina infers it");
+        throw Error(ErrorKind::Shape, fmt::format("Lambda '{}': {} gives {}, but the body returns {} outputs", name, what,
+                                                  format_shape(*declared), out.size()));
+      if (!shapes_agree(*declared, out[0].shape))
+        throw Error(ErrorKind::Shape, fmt::format("Lambda '{}': {} {} given, but the body computes {}", name, what,
+                                                  format_shape(*declared), format_shape(out[0].shape)),
+                    {}, fmt::format("fix {}, or leave it out: Lamina infers the shape", what));
     }
     return out;
+  }
+
+  /// The full output shape (batch first) that output_shape_function gives for
+  /// these inputs. The function `lambda s: ...` runs as DSL code on the input
+  /// shape (a tuple of dims; a tuple of such tuples for several inputs):
+  /// known dims are ints, the others stay unknown and come out as None.
+  Shape shape_function(const std::vector<detail::TensorSpec>& inputs) const {
+    const std::string& fn = options.output_shape_function;
+    auto fail = [&](const std::string& message) {
+      return Error(ErrorKind::Value, fmt::format("Lambda '{}': output_shape_function: {}", name, message), {},
+                   "write it as lambda s: (s[0], ...), with s the input shape including the batch");
+    };
+    std::vector<std::string> names, shapes;
+    std::vector<InputSignature> signatures;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      names.push_back(fmt::format("input_{}_", i));
+      shapes.push_back(fmt::format("shape({})", names.back()));
+      signatures.push_back(detail::signature(names.back(), inputs[i]));
+    }
+    ir::Function f;
+    try {
+      ast::Program p = parse(fn);
+      if (!p.has_header || p.params.size() != 1) throw fail("it must take one parameter, the input shape");
+      size_t colon = fn.find(':', fn.find("lambda"));
+      std::string shape_value = shapes.size() == 1 ? shapes[0] : fmt::format("({},)", fmt::join(shapes, ", "));
+      std::string source = fmt::format("lambda {}:\n{} = {}\n{}", fmt::join(names, ", "), p.params[0].name,
+                                       shape_value, fn.substr(colon + 1));
+      f = lower_to_ir(parse(source), signatures, {});
+    } catch (const Error& e) {
+      if (e.message().rfind("Lambda '", 0) == 0) throw;
+      throw fail(e.message());
+    }
+    Shape shape;
+    for (ir::ValueId id : f.outputs) {
+      const ir::Node& n = f.node(id);
+      if (n.type.rank() != 0 || !is_integer(n.type.dtype))
+        throw fail(fmt::format("it must return a tuple of dims, but one item is {} {}", dtype_name(n.type.dtype),
+                               ir::format_shape(n.type.shape)));
+      if (n.op == ir::Op::Constant) shape.push_back(n.attrs.value.get_i64(0));
+      else shape.push_back(std::nullopt);
+    }
+    return shape;
   }
 
   detail::MaskRule mask_rule(const std::vector<detail::TensorSpec>& inputs) const override {
