@@ -46,7 +46,7 @@ class SymbolMap {
 }  // namespace
 
 std::vector<ValueId> inline_function(Builder& b, const Function& callee, const std::vector<ValueId>& inputs,
-                                     const std::vector<ValueId>& params) {
+                                     const std::vector<ValueId>& params, int line_offset) {
   if (inputs.size() != callee.inputs.size())
     throw Error(ErrorKind::Internal, fmt::format("inlining a function of {} input(s) with {} value(s)",
                                                  callee.inputs.size(), inputs.size()));
@@ -87,8 +87,12 @@ std::vector<ValueId> inline_function(Builder& b, const Function& callee, const s
     for (ValueId in : n.inputs) args.push_back(value.at(static_cast<size_t>(in)));
     Attrs attrs = n.attrs;
     for (Dim& d : attrs.shape) d = symbols(d);
-    // Spans point into the callee's source, which the caller does not have.
-    value[i] = b.add(n.op, std::move(args), std::move(attrs));
+    SourceSpan span;
+    if (line_offset >= 0 && n.span.valid()) {
+      span = n.span;
+      span.line += line_offset;
+    }
+    value[i] = b.add(n.op, std::move(args), std::move(attrs), span);
     symbols.unify(n.type.shape, b.type(value[i]).shape);
   }
   std::vector<ValueId> outputs;

@@ -20,9 +20,13 @@ namespace lamina::ir {
 /// symbol (a reshape target, a DimSize) follow. A symbol the callee makes up
 /// on its own gets whatever the caller's type inference makes up in its place.
 ///
+/// Copied nodes keep their source spans moved down by `line_offset` lines (so a
+/// caller can place each callee's source at its own lines of one text), or
+/// lose them when line_offset < 0.
+///
 /// Throws lamina::Error (Shape/Type) when a given value does not fit its input:
 /// another dtype or rank, or a different known size.
 std::vector<ValueId> inline_function(Builder& b, const Function& callee, const std::vector<ValueId>& inputs,
-                                     const std::vector<ValueId>& params);
+                                     const std::vector<ValueId>& params, int line_offset = -1);
 
 }  // namespace lamina::ir

@@ -73,7 +73,10 @@ struct Model::Impl {
   /// given concrete dims), params for every weight, one output per model
   /// output. With `mask_outputs`, each output's mask follows as an extra
   /// output; mask_outputs gets its position per model output (-1: no mask).
-  ir::Function function(const std::vector<Dims>* concrete = nullptr, std::vector<int>* mask_outputs = nullptr) const;
+  /// `regions` receives where each layer's body sits in the function's source
+  /// lines (for run-time errors that name the layer).
+  ir::Function function(const std::vector<Dims>* concrete = nullptr, std::vector<int>* mask_outputs = nullptr,
+                        std::vector<detail::SourceRegion>* regions = nullptr) const;
 
   /// The compiled form (made on first use).
   detail::JitFunction& jit() const;
@@ -84,6 +87,8 @@ struct Model::Impl {
   mutable std::shared_ptr<detail::JitFunction> jit_;
   mutable std::shared_ptr<const ir::Function> mask_function_;  // compute_masks' function
   mutable std::vector<int> mask_outputs_;
+  mutable std::vector<detail::SourceRegion> regions_;       // of jit_'s function (and its specialisations)
+  mutable std::vector<detail::SourceRegion> mask_regions_;  // of mask_function_
   mutable std::weak_ptr<detail::LayerImpl> as_layer_;  // the layer handle, while one exists
 };
 

@@ -182,7 +182,8 @@ Emitted LayerImpl::emit(EmitContext& ctx, const std::vector<ir::ValueId>& inputs
   std::vector<ir::ValueId> params;
   for (const Weight& w : weights) params.push_back(ctx.param(w, trainable));
   Emitted out;
-  out.values = ir::inline_function(ctx.b, *f, with_mask(ctx.b, *f, inputs, masks), params);
+  out.values = ir::inline_function(ctx.b, *f, with_mask(ctx.b, *f, inputs, masks), params,
+                                   ctx.add_region(describe(), f->source));
 
   MaskRule rule = mask_rule(specs);
   size_t n = out.values.size();
@@ -215,12 +216,32 @@ Emitted LayerImpl::emit(EmitContext& ctx, const std::vector<ir::ValueId>& inputs
           throw Error(ErrorKind::Type, fmt::format("{}: a mask must be bool, but `{}` gives {}", describe(), rule.source,
                                                    dtype_name(mf.type(id).dtype)),
                       {}, "compare, e.g. x != 0");
-      std::vector<ir::ValueId> m = ir::inline_function(ctx.b, mf, with_mask(ctx.b, mf, inputs, masks), {});
+      std::vector<ir::ValueId> m = ir::inline_function(ctx.b, mf, with_mask(ctx.b, mf, inputs, masks), {},
+                                                       ctx.add_region(describe() + " mask", mf.source));
       for (size_t i = 0; i < n; ++i) out.masks.push_back(m[m.size() == 1 ? 0 : i]);
       break;
     }
   }
   return out;
+}
+
+int EmitContext::add_region(const std::string& layer, const std::string& source) {
+  int lines = 1;
+  for (char c : source) lines += c == '\n';
+  regions.push_back({next_line_, lines, layer, source});
+  next_line_ += lines;
+  return regions.back().first_line - 1;
+}
+
+Error locate_in_layers(const Error& e, const std::vector<SourceRegion>& regions) {
+  if (!e.span().valid()) return e;
+  for (const SourceRegion& r : regions) {
+    if (e.span().line < r.first_line || e.span().line >= r.first_line + r.lines) continue;
+    SourceSpan span = e.span();
+    span.line -= r.first_line - 1;
+    return Error(e.kind(), fmt::format("{}: {}", r.layer, e.message()), span, e.hint()).with_source(r.source);
+  }
+  return Error(e.kind(), e.message(), {}, e.hint());
 }
 
 ir::ValueId EmitContext::param(const Weight& w, bool layer_trainable) {

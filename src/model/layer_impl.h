@@ -114,6 +114,15 @@ struct LayerImpl {
   mutable std::map<std::string, std::shared_ptr<const ir::Function>> lowered_;
 };
 
+/// The lines of a model function's source text that one layer's body took:
+/// nodes inlined from it carry spans in [first_line, first_line + lines).
+struct SourceRegion {
+  int first_line = 1;
+  int lines = 0;
+  std::string layer;   // "Layer 'reshape' (Reshape)"
+  std::string source;  // the body's own text
+};
+
 /// Where a model's function is being built: the builder, and the function's
 /// Param node for each weight (one per weight storage, sharing it, so that
 /// writing a weight changes what the compiled model computes).
@@ -124,10 +133,19 @@ struct EmitContext {
   std::string prefix;
   /// The Param node for a weight, added on first use.
   ir::ValueId param(const Weight& w, bool layer_trainable);
+  /// Gives `source` (a body of `layer`) its own lines; returns the line
+  /// offset to inline its nodes with.
+  int add_region(const std::string& layer, const std::string& source);
+  std::vector<SourceRegion> regions;
 
  private:
   std::map<const void*, ir::ValueId> params_;
+  int next_line_ = 1;
 };
+
+/// `e` as the user should see it: when its span lies in one layer's region,
+/// the message names that layer and the caret quotes the layer's own source.
+Error locate_in_layers(const Error& e, const std::vector<SourceRegion>& regions);
 
 /// Lowers a layer's DSL source (its body, or a mask rule) for `inputs`: the
 /// lambda's tensor parameters (those not bound by `arguments`) take the inputs

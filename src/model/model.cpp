@@ -123,7 +123,8 @@ detail::Emitted Model::Impl::emit(detail::EmitContext& ctx, const std::vector<ir
   return result;
 }
 
-ir::Function Model::Impl::function(const std::vector<Dims>* concrete, std::vector<int>* mask_outputs) const {
+ir::Function Model::Impl::function(const std::vector<Dims>* concrete, std::vector<int>* mask_outputs,
+                                   std::vector<detail::SourceRegion>* regions) const {
   require_graph("function");
   ir::Function f;
   ir::Builder b(f);
@@ -146,6 +147,7 @@ ir::Function Model::Impl::function(const std::vector<Dims>* concrete, std::vecto
   detail::EmitContext ctx(b);
   detail::Emitted e = emit(ctx, in, {});
   f.outputs = e.values;
+  if (regions) *regions = ctx.regions;
   if (mask_outputs) {
     mask_outputs->clear();
     for (const auto& m : e.masks) {
@@ -160,7 +162,7 @@ detail::JitFunction& Model::Impl::jit() const {
   std::lock_guard<std::mutex> lock(mutex);
   if (!jit_) {
     auto specialise = [this](const std::vector<Dims>& dims) { return function(&dims); };
-    jit_ = std::make_shared<detail::JitFunction>(function(), specialise);
+    jit_ = std::make_shared<detail::JitFunction>(function(nullptr, nullptr, &regions_), specialise);
   }
   return *jit_;
 }

@@ -63,12 +63,24 @@ static void build_on_first_use(Model::Impl& m, const std::vector<Tensor>& inputs
   detail::connect_sequential(m, Input(shape, {.name = "", .dtype = inputs[0].dtype()}));
 }
 
+/// Runs `f`, re-throwing a run-time error of a node with the layer it came from named.
+template <class F>
+static auto naming_layers(const std::vector<detail::SourceRegion>& regions, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const Error& e) {
+    throw detail::locate_in_layers(e, regions);
+  }
+}
+
 std::vector<Tensor> Model::predict(const std::vector<Tensor>& inputs, int64_t batch_size, Engine engine) const {
   build_on_first_use(*impl, inputs);
   impl->check_inputs(inputs);
+  detail::JitFunction& jit = impl->jit();
   auto run = [&](const std::vector<Tensor>& in) {
-    if (engine == Engine::Interpreter) return interpret(impl->jit().function(), in);
-    return impl->jit().run(in);
+    return naming_layers(impl->regions_, [&] {
+      return engine == Engine::Interpreter ? interpret(jit.function(), in) : jit.run(in);
+    });
   };
   int64_t n = inputs.empty() ? 0 : inputs[0].dims()[0];
   if (batch_size <= 0 || n <= batch_size) return run(inputs);
@@ -112,7 +124,8 @@ void Model::predict_into(const std::vector<Tensor>& inputs, std::vector<Tensor>&
   if (outputs.size() != impl->outputs.size())
     throw Error(ErrorKind::Runtime, fmt::format("{} has {} output(s) but {} were given", impl->describe(),
                                                 impl->outputs.size(), outputs.size()));
-  impl->jit().run(inputs, &outputs);
+  detail::JitFunction& jit = impl->jit();
+  naming_layers(impl->regions_, [&] { return jit.run(inputs, &outputs); });
 }
 
 std::vector<std::optional<Tensor>> Model::compute_masks(const std::vector<Tensor>& inputs) const {
@@ -123,11 +136,12 @@ std::vector<std::optional<Tensor>> Model::compute_masks(const std::vector<Tensor
   {
     std::lock_guard<std::mutex> lock(impl->mutex);
     if (!impl->mask_function_)
-      impl->mask_function_ = std::make_shared<ir::Function>(impl->function(nullptr, &impl->mask_outputs_));
+      impl->mask_function_ =
+          std::make_shared<ir::Function>(impl->function(nullptr, &impl->mask_outputs_, &impl->mask_regions_));
     f = impl->mask_function_;
     where = impl->mask_outputs_;
   }
-  std::vector<Tensor> all = interpret(*f, inputs);
+  std::vector<Tensor> all = naming_layers(impl->mask_regions_, [&] { return interpret(*f, inputs); });
   std::vector<std::optional<Tensor>> masks;
   for (int i : where) masks.push_back(i < 0 ? std::nullopt : std::optional<Tensor>(all[static_cast<size_t>(i)]));
   return masks;
