@@ -4,17 +4,19 @@
 // so consecutive layers fuse into the same JIT kernels.
 //
 // Example (Functional):
-//   using namespace lamina::layers;
+//   namespace layers = lamina::layers;  // layers::Lambda (a layer) vs lamina::Lambda (a compiled lambda)
 //   lamina::SymbolicTensor x = lamina::Input({784}, {.name = "pixels"});
-//   auto h = Dense(512, {.activation = "relu"})(x);
-//   auto y = Lambda("lambda x: concat([relu(x), relu(-x)], axis=-1)")(h);
-//   lamina::Model model({x}, {Dense(10, {.activation = "softmax"})(y)});
+//   auto h = layers::Dense(512, {.activation = "relu"})(x);
+//   auto y = layers::Lambda("lambda x: concat([relu(x), relu(-x)], axis=-1)")(h);
+//   lamina::Model model({x}, {layers::Dense(10, {.activation = "softmax"})(y)});
 //   std::cout << model.summary();
 //   lamina::Tensor probs = model.predict(batch);
 //
 // Example (Sequential):
-//   lamina::Sequential model({Dense(64, {.activation = "relu", .input_shape = {{16}}}),
-//                             Lambda("x ** 2"), Dense(1)});
+//   lamina::Sequential model({layers::Dense(64, {.activation = "relu", .input_shape = lamina::Shape{16}}),
+//                             layers::Lambda("x ** 2"), layers::Dense(1)});
+//
+// See docs/models.md.
 
 #include <functional>
 #include <map>

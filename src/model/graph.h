@@ -63,6 +63,9 @@ struct Model::Impl {
   bool has_graph() const { return !outputs.empty(); }
   /// "Model 'name'" / "Sequential 'name'", for messages.
   std::string describe() const;
+  /// "a, b": the model inputs' names (or those of `tensors`).
+  std::string input_names() const;
+  static std::string input_names_of(const std::vector<SymbolicTensor>& tensors);
   /// Throws when the graph is not there yet (a Sequential not yet built).
   void require_graph(const char* what) const;
 

@@ -17,15 +17,13 @@ namespace lamina {
 
 using detail::GraphNode;
 
-namespace {
+std::string Model::Impl::input_names() const { return input_names_of(inputs); }
 
-std::string input_names(const std::vector<SymbolicTensor>& inputs) {
+std::string Model::Impl::input_names_of(const std::vector<SymbolicTensor>& tensors) {
   std::vector<std::string> names;
-  for (const SymbolicTensor& t : inputs) names.push_back(t.node->layer->name);
+  for (const SymbolicTensor& t : tensors) names.push_back(t.node->layer->name);
   return fmt::format("{}", fmt::join(names, ", "));
 }
-
-}  // namespace
 
 std::string Model::Impl::describe() const { return fmt::format("{} '{}'", sequential ? "Sequential" : "Model", name); }
 
@@ -64,7 +62,7 @@ void Model::Impl::set_graph(std::vector<SymbolicTensor> in, std::vector<Symbolic
       throw Error(ErrorKind::Value,
                   fmt::format("{}: output {} depends on Input '{}' {}, which is not among the model's inputs ({})",
                               describe(), output, node->layer->name, format_shape(node->outputs[0].shape),
-                              input_names(in)),
+                              input_names_of(in)),
                   {}, "add it to the model's inputs");
     for (const SymbolicTensor& t : node->inputs) stack.push_back({t.node, output});
   }

@@ -27,12 +27,7 @@ Tensor rows(const Tensor& t, int64_t begin, int64_t end) {
 void Model::Impl::check_inputs(const std::vector<Tensor>& in) const {
   if (in.size() != inputs.size())
     throw Error(ErrorKind::Runtime, fmt::format("{}: expected {} input{} ({}), got {}", describe(), inputs.size(),
-                                                inputs.size() == 1 ? "" : "s", [&] {
-                                                  std::vector<std::string> n;
-                                                  for (const auto& t : inputs) n.push_back(t.node->layer->name);
-                                                  return fmt::format("{}", fmt::join(n, ", "));
-                                                }(),
-                                                in.size()));
+                                                inputs.size() == 1 ? "" : "s", input_names(), in.size()));
   for (size_t i = 0; i < in.size(); ++i) {
     const detail::TensorSpec& spec = inputs[i].node->outputs[0];
     const std::string& name = inputs[i].node->layer->name;
