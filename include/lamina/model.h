@@ -97,6 +97,11 @@ class Layer {
   void build(const std::vector<Shape>& input_shapes);
   bool built() const;
   std::vector<Shape> compute_output_shape(const std::vector<Shape>& input_shapes) const;
+  /// Keras compute_mask: the output masks for these inputs (batch axis first)
+  /// and their masks (one per input, nullopt for none; empty: no masks).
+  /// nullopt where an output has no mask. Builds the layer if needed.
+  std::vector<std::optional<Tensor>> compute_mask(const std::vector<Tensor>& inputs,
+                                                  const std::vector<std::optional<Tensor>>& masks = {}) const;
 
   std::vector<Weight> weights() const;
   std::vector<Weight> trainable_weights() const;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "interp/interpret.h"
+#include "ir/dim.h"
 #include "model/graph.h"
 
 namespace lamina {
@@ -81,6 +83,50 @@ bool Layer::built() const { return impl->built_for.has_value(); }
 std::vector<Shape> Layer::compute_output_shape(const std::vector<Shape>& input_shapes) const {
   std::vector<Shape> out;
   for (const TensorSpec& s : impl->output_specs(specs_of(input_shapes))) out.push_back(s.shape);
+  return out;
+}
+
+std::vector<std::optional<Tensor>> Layer::compute_mask(const std::vector<Tensor>& inputs,
+                                                      const std::vector<std::optional<Tensor>>& masks) const {
+  if (!masks.empty() && masks.size() != inputs.size())
+    throw Error(ErrorKind::Value, fmt::format("{}: {} mask(s) given for {} input(s)", impl->describe(), masks.size(),
+                                              inputs.size()));
+  // A function of the inputs and the given masks whose results are the output masks.
+  std::vector<TensorSpec> specs;
+  ir::Function f;
+  ir::Builder b(f);
+  std::vector<Tensor> args;
+  auto add_input = [&](const Tensor& t, const std::string& name) {
+    ir::Attrs a;
+    a.index = static_cast<int64_t>(f.inputs.size());
+    a.dtype = t.dtype();
+    a.shape = ir::to_shape(t.dims());
+    ir::ValueId id = b.add(ir::Op::Input, {}, a);
+    f.inputs.push_back({name, {t.dtype(), a.shape}, id});
+    args.push_back(t);
+    return id;
+  };
+  std::vector<ir::ValueId> values;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i].rank() == 0)
+      throw Error(ErrorKind::Shape, fmt::format("{}: input {} needs a batch axis", impl->describe(), i));
+    Shape shape{std::nullopt};
+    shape.insert(shape.end(), inputs[i].dims().begin() + 1, inputs[i].dims().end());
+    specs.push_back({inputs[i].dtype(), shape});
+    values.push_back(add_input(inputs[i], fmt::format("input_{}", i)));
+  }
+  std::vector<std::optional<ir::ValueId>> mask_values(inputs.size());
+  for (size_t i = 0; i < masks.size(); ++i)
+    if (masks[i]) mask_values[i] = add_input(*masks[i], fmt::format("mask_{}", i));
+  impl->build(specs);
+  detail::EmitContext ctx(b);
+  detail::Emitted e = impl->emit(ctx, values, mask_values, specs);
+  for (const auto& m : e.masks)
+    if (m) f.outputs.push_back(*m);
+  std::vector<Tensor> computed = interpret(f, args);
+  std::vector<std::optional<Tensor>> out;
+  size_t next = 0;
+  for (const auto& m : e.masks) out.push_back(m ? std::optional<Tensor>(computed[next++]) : std::nullopt);
   return out;
 }
 
