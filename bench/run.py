@@ -9,10 +9,12 @@ in rounds, one after another and in a rotating order, so machine noise hits all 
 
   hand, hand_fastmath  bench/baselines/hand_loops.cpp, -O3 -march=native (+ -ffast-math), OpenMP
   numpy, torch         bench/baselines/peers.py, each only when it imports
-  lamina               `lamina bench` (the JIT), only when BUILD/lamina has that subcommand
+  lamina               `lamina bench` (the JIT), only when BUILD/lamina has that subcommand;
+                       the model workloads run bench_model_mlp (bench/model_mlp.cpp, Model::predict)
 
-The table holds the median of all repetitions of each workload on each engine, and its ratio to
-the hand loop (-O3, no fast-math) measured in the same run.
+The first table holds the median of all repetitions of each workload on each engine, and its ratio
+to the hand loop (-O3, no fast-math) measured in the same run; the model table's ratio is to torch
+eager, measured in the same run.
 """
 import argparse
 import datetime
@@ -52,6 +54,11 @@ WORKLOADS = [
 ]
 # Floating-point operations per call of the matrix-product workloads (for GFLOP/s).
 FLOPS = {"sgemm_1024": 2 * 1024 ** 3, "dense_relu_1024x512x1024": 2 * 1024 * 512 * 1024}
+# Whole models (Lamina: lamina::Model through bench_model_mlp; numpy/torch: peers.py).
+MODEL_WORKLOADS = [
+    ("mlp_b1024", "MLP Dense(512→1024, relu) → antirectifier → Dense(2048→10) → softmax, batch 1024"),
+    ("mlp_b1_per_call", "the same MLP, batch 1, per call (Lamina: predict_into)"),
+]
 ENGINES = ["hand", "hand_fastmath", "numpy", "torch", "lamina"]
 ENGINE_TITLES = {"hand": "hand C++", "hand_fastmath": "hand C++ +fast-math", "numpy": "numpy",
                  "torch": "torch eager", "lamina": "Lamina JIT"}
@@ -62,9 +69,15 @@ def make_inputs(folder):
     rng = np.random.default_rng(20240603)
     shapes = {"big_x": (1 << 24,), "big_a": (1 << 24,), "big_b": (1 << 24,), "rows_x": (8192, 512),
               "small_x": (32, 16), "mat_a": (1024, 1024), "mat_b": (1024, 1024), "dense_x": (1024, 512),
-              "dense_w": (512, 1024), "dense_b": (1024,)}
+              "dense_w": (512, 1024), "dense_b": (1024,), "mlp_x": (1024, 512)}
     for name, shape in shapes.items():
         np.save(os.path.join(folder, name + ".npy"), rng.standard_normal(shape, dtype=np.float32))
+    # The MLP's weights: Glorot-uniform kernels and small biases, as a trained model might hold.
+    for name, shape in {"mlp_w1": (512, 1024), "mlp_w2": (2048, 10)}.items():
+        limit = np.sqrt(6 / sum(shape))
+        np.save(os.path.join(folder, name + ".npy"), rng.uniform(-limit, limit, shape).astype(np.float32))
+    for name, size in {"mlp_b1": 1024, "mlp_b2": 10}.items():
+        np.save(os.path.join(folder, name + ".npy"), (0.1 * rng.standard_normal(size)).astype(np.float32))
 
 
 def build(build_dir):
@@ -72,8 +85,8 @@ def build(build_dir):
     if not os.path.exists(os.path.join(build_dir, "CMakeCache.txt")):
         subprocess.run(["cmake", "-S", REPO, "-B", build_dir, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release"],
                        check=True)
-    subprocess.run(["cmake", "--build", build_dir, "-j2", "--target", "bench_hand", "bench_hand_fastmath"],
-                   check=True)
+    subprocess.run(["cmake", "--build", build_dir, "-j2", "--target", "bench_hand", "bench_hand_fastmath",
+                    "bench_model_mlp"], check=True)
     if subprocess.run(["cmake", "--build", build_dir, "-j2", "--target", "lamina"],
                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
         print("note: could not build the lamina CLI; using BUILD/lamina as it is, if present", file=sys.stderr)
@@ -88,13 +101,14 @@ class Runner:
 
     def __init__(self, args, data):
         self.args, self.data = args, data
-        self.samples = {engine: {w[0]: [] for w in WORKLOADS} for engine in ENGINES}
+        names = [w[0] for w in WORKLOADS] + [w[0] for w in MODEL_WORKLOADS]
+        self.samples = {engine: {name: [] for name in names} for engine in ENGINES}
         self.skipped = {}
         self.load_at_start = os.getloadavg()[0]
         self.lamina = os.path.join(args.build, "lamina")
         self.lamina_flags = self.lamina_bench_flags()
-        if self.lamina_flags is None:
-            self.skipped["lamina"] = "`lamina bench` is not available in this build"
+        if self.lamina_flags is None and not os.access(os.path.join(args.build, "bench", "bench_model_mlp"), os.X_OK):
+            self.skipped["lamina"] = "neither `lamina bench` nor bench_model_mlp is available in this build"
 
     def lamina_bench_flags(self):
         """The options `lamina bench --help` lists, or None when there is no such subcommand."""
@@ -125,7 +139,17 @@ class Runner:
 
     def run_lamina(self):
         """`lamina bench --expr SRC --input x=PATH --threads 2 --json OUT`; OUT holds {"seconds": [...]}
-        (seconds per call for the per-call workload). --reps/--warmup are passed when listed."""
+        (seconds per call for the per-call workload). --reps/--warmup are passed when listed.
+        Then bench_model_mlp for the model workloads."""
+        mlp = os.path.join(self.args.build, "bench", "bench_model_mlp")
+        if os.access(mlp, os.X_OK):
+            run = subprocess.run([mlp, "--data", self.data, "--calls", "200"] + self.common(), capture_output=True,
+                                 text=True)
+            if run.returncode != 0:
+                print(f"bench_model_mlp failed: {run.stderr.strip()}", file=sys.stderr)
+            self.collect("lamina", json_lines(run.stdout))
+        if self.lamina_flags is None:
+            return
         for name, source, inputs, _ in WORKLOADS:
             out_json = os.path.join(self.data, "lamina_" + name + ".json")
             cmd = [self.lamina, "bench", "--expr", source, "--threads", str(self.args.threads), "--json", out_json]
@@ -163,10 +187,19 @@ def check_outputs(args, data):
                                     "--save", folder], capture_output=True, text=True, check=True).stdout
         if '"skipped"' not in out:
             results[engine] = folder
+    mlp = os.path.join(args.build, "bench", "bench_model_mlp")
+    if os.access(mlp, os.X_OK):
+        folder = os.path.join(data, "out_lamina")
+        os.makedirs(folder)
+        subprocess.run([mlp, "--data", data, "--reps", "1", "--warmup", "0", "--calls", "1", "--save", folder],
+                       capture_output=True, text=True, check=True)
+        results["lamina"] = folder
     ok = True
-    for name, *_ in WORKLOADS:
+    for name in [w[0] for w in WORKLOADS] + [w[0] for w in MODEL_WORKLOADS]:
         expected = np.load(os.path.join(results["numpy"], name + ".npy"))
         for engine, folder in results.items():
+            if not os.path.exists(os.path.join(folder, name + ".npy")):
+                continue  # an engine without this workload (the hand loops have no models)
             got = np.load(os.path.join(folder, name + ".npy"))
             error = float(np.max(np.abs(got.astype(np.float64) - expected))) if got.shape == expected.shape else None
             good = error is not None and error <= 1e-5 * max(1.0, float(np.max(np.abs(expected))))
@@ -251,6 +284,28 @@ def write_report(args, runner, path):
             samples = runner.samples[engine][name]
             cells.append(f"{FLOPS[name] / statistics.median(samples) / 1e9:.1f}" if samples else "—")
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
+    model_engines = [e for e in ("numpy", "torch", "lamina") if e in engines]
+    lines += [
+        "",
+        "Whole models, each cell the median seconds per call; in parentheses: time ÷ torch eager's time "
+        "from this same run (the issue's target for the batch-1024 MLP is 0.25× or below):",
+        "",
+        "| model workload | " + " | ".join(ENGINE_TITLES[e] for e in model_engines) + " |",
+        "|---|" + "---|" * len(model_engines),
+    ]
+    for name, title in MODEL_WORKLOADS:
+        torch_samples = runner.samples["torch"][name]
+        torch_median = statistics.median(torch_samples) if torch_samples else None
+        cells = []
+        for engine in model_engines:
+            samples = runner.samples[engine][name]
+            if not samples:
+                cells.append("—")
+                continue
+            median = statistics.median(samples)
+            ratio = f" ({median / torch_median:.3g}×)" if torch_median and engine != "torch" else ""
+            cells.append(format_time(median) + ratio)
+        lines.append(f"| {title} | " + " | ".join(cells) + " |")
     lines += [
         "",
         "Engines:",
@@ -262,7 +317,8 @@ def write_report(args, runner, path):
         "reductions and call glibc's vector `expf`/`tanhf`.",
         "- **numpy**, **torch eager**: `bench/baselines/peers.py`, each workload written as a user "
         "would, allocating its result on every call; torch with `torch.set_num_threads`.",
-        "- **Lamina JIT**: `lamina bench` on the same input files.",
+        "- **Lamina JIT**: `lamina bench` on the same input files; for the models, "
+        "`bench/model_mlp.cpp` (lamina::Model::predict, one fused IR function for the whole model).",
     ]
     if runner.skipped:
         lines += ["", "Not measured in this run:"]

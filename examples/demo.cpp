@@ -1,79 +1,51 @@
-// A tour of lamina::Lambda: compile Keras Lambda bodies for a batch of unknown
-// size, show the output types Lamina infers, then run each on a small batch.
+// A Keras-style model whose middle layers are DSL Lambdas: build it, print its
+// summary, run it on a small batch with the JIT, and check it against the
+// reference interpreter.
 //
 //   cmake --build build --target lamina_demo && ./build/lamina_demo
 
 #include <fmt/format.h>
 
 #include <cmath>
-#include <optional>
-#include <string>
 #include <vector>
 
-#include "lamina/lambda.h"
+#include "lamina/model.h"
 
-namespace {
-
-/// A (rows, cols) float32 batch with small, varied values, different for each `seed`.
-lamina::Tensor sample_batch(int64_t rows, int64_t cols, int seed) {
-  lamina::Tensor t = lamina::Tensor::zeros(lamina::DType::Float32, {rows, cols});
-  for (int64_t i = 0; i < t.size(); ++i)
-    t.set_f64(i, std::round(20 * std::sin(0.9 * static_cast<double>(i) + seed)) / 10);  // -2.0 .. 2.0
-  return t;
-}
-
-/// Prints a tensor one row per line (rows of its last axis), numbers to 3 decimals.
-void print_tensor(const char* label, const lamina::Tensor& t) {
-  fmt::print("  {} {} {}:\n", label, lamina::dtype_name(t.dtype()), lamina::format_dims(t.dims()));
-  int64_t cols = t.rank() == 0 ? 1 : t.dims().back();
-  if (cols == 0 || t.size() == 0) return fmt::print("    (empty)\n");
-  for (int64_t start = 0; start < t.size(); start += cols) {
-    std::string row;
-    for (int64_t i = start; i < start + cols; ++i)
-      row += lamina::is_float(t.dtype()) ? fmt::format(" {:7.3f}", t.get_f64(i)) : fmt::format(" {:7d}", t.get_i64(i));
-    fmt::print("    [{} ]\n", row);
-  }
-}
-
-/// Compiles `source` for inputs of shape (None, 4), shows what it returns, runs it.
-void demo(const std::string& title, const std::string& source, const std::vector<std::string>& names) {
-  fmt::print("== {} ==\n{}\n", title, source);
-  std::vector<lamina::InputSignature> signatures;
-  for (const std::string& name : names) signatures.push_back({name, lamina::DType::Float32, {std::nullopt, 4}});
-  lamina::Lambda f = lamina::Lambda::compile(source, signatures);
-
-  std::vector<std::string> types = f.output_types();
-  for (size_t i = 0; i < types.size(); ++i) fmt::print("  output {} type: {}\n", i, types[i]);
-
-  std::vector<lamina::Tensor> inputs;
-  for (size_t i = 0; i < names.size(); ++i) {
-    inputs.push_back(sample_batch(2, 4, static_cast<int>(i)));
-    print_tensor(("input " + names[i]).c_str(), inputs.back());
-  }
-  std::vector<lamina::Tensor> outputs = f.run(inputs);
-  for (size_t i = 0; i < outputs.size(); ++i) print_tensor(fmt::format("output {}", i).c_str(), outputs[i]);
-  fmt::print("\n");
-}
-
-}  // namespace
+namespace layers = lamina::layers;
 
 int main() {
   try {
-    demo("Keras antirectifier",
-         "lambda x:\n"
-         "    x -= mean(x, axis=1, keepdims=True)\n"
-         "    x = l2_normalize(x, axis=1)\n"
-         "    pos = relu(x)\n"
-         "    neg = relu(-x)\n"
-         "    return concat([pos, neg], axis=1)",
-         {"x"});
-    demo("softmax over the last axis", "softmax(x, axis=-1)", {"x"});
-    demo("square", "x ** 2", {"x"});
-    demo("two inputs: Euclidean distance and difference (a Siamese-network head)",
-         "lambda a, b:\n"
-         "    d = a - b\n"
-         "    return sqrt(sum(d * d, axis=-1, keepdims=True)), d",
-         {"a", "b"});
+    // 8 features → Dense(16, relu) → antirectifier (centre, l2-normalise, split
+    // signs: 32 features) → a Lambda with its own trainable weight → Dense(3, softmax).
+    lamina::SymbolicTensor x = lamina::Input({8}, {.name = "features"});
+    lamina::SymbolicTensor h = layers::Dense(16, {.activation = "relu", .name = "hidden"})(x);
+    h = layers::Lambda(R"(lambda x:
+          x -= mean(x, axis=1, keepdims=True)
+          x = l2_normalize(x, axis=1)
+          return concat([relu(x), relu(-x)], axis=1))",
+                       {.output_shape = lamina::Shape{32}, .name = "antirectifier"})(h);
+    h = layers::Lambda("lambda x:\n  scale = param(shape=(32,), init=2.0)\n  return x * scale", {.name = "scale"})(h);
+    lamina::SymbolicTensor y = layers::Dense(3, {.activation = "softmax", .name = "classes"})(h);
+    lamina::Model model({x}, {y}, "demo");
+    fmt::print("{}\n", model.summary());
+
+    // Four samples with small, varied values.
+    lamina::Tensor batch = lamina::Tensor::zeros(lamina::DType::Float32, {4, 8});
+    for (int64_t i = 0; i < batch.size(); ++i) batch.set_f64(i, std::sin(0.7 * static_cast<double>(i)));
+
+    lamina::Tensor probs = model.predict(batch);  // the JIT
+    lamina::Tensor oracle = model.predict(batch, 0, lamina::Engine::Interpreter);
+    double worst = 0;
+    fmt::print("class probabilities (JIT):\n");
+    for (int64_t r = 0; r < 4; ++r) {
+      fmt::print("  sample {}:", r);
+      for (int64_t c = 0; c < 3; ++c) {
+        fmt::print(" {:.4f}", probs.get_f64(r * 3 + c));
+        worst = std::max(worst, std::abs(probs.get_f64(r * 3 + c) - oracle.get_f64(r * 3 + c)));
+      }
+      fmt::print("\n");
+    }
+    fmt::print("largest difference from the reference interpreter: {:.1e}\n", worst);
   } catch (const lamina::Error& e) {
     fmt::print(stderr, "{}\n", e.what());
     return 1;

@@ -228,21 +228,21 @@ void gemm_step(const CompiledPlan& p, const kernel::Step& step, void** ptrs, int
 }  // namespace
 
 std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const std::vector<Tensor>& inputs,
-                            std::vector<Tensor>* outputs) {
+                            std::vector<Tensor>* outputs, Workspace* workspace) {
   int64_t batch = check_inputs(f, inputs);
   const kernel::Plan& plan = p.plan;
-  // The buffers' addresses; tensors only for what this call allocates (a call into
-  // preallocated outputs of an all-kernel plan allocates nothing).
-  constexpr size_t kInline = 32;
-  void* inline_ptrs[kInline];
-  std::vector<void*> heap_ptrs;
-  void** ptrs = inline_ptrs;
-  if (plan.buffers.size() > kInline) {
-    heap_ptrs.resize(plan.buffers.size());
-    ptrs = heap_ptrs.data();
+  // The buffers' addresses, and the temporaries: kept in the workspace for the
+  // next run of this plan and batch size, or made for this call alone.
+  Workspace local;
+  Workspace& ws = workspace ? *workspace : local;
+  if (ws.plan != &p || ws.batch != batch || ws.ptrs.size() != plan.buffers.size()) {
+    ws.plan = &p;
+    ws.batch = batch;
+    ws.ptrs.assign(plan.buffers.size(), nullptr);
+    ws.temps.assign(plan.buffers.size(), Tensor::borrow(DType::Float32, {}, nullptr));
   }
-  std::vector<Tensor> owned;                      // allocated here, by buffer
-  std::vector<int> owned_index(plan.buffers.size(), -1);
+  void** ptrs = ws.ptrs.data();
+  std::vector<Tensor> results;  // outputs made by this call, in order
   auto dims_match = [&](const Tensor& t, const std::vector<int64_t>& dims) {
     if (t.rank() != static_cast<int>(dims.size())) return false;
     for (size_t d = 0; d < dims.size(); ++d)
@@ -265,13 +265,16 @@ std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const 
           ptrs[i] = o.raw();
           continue;
         }
-        [[fallthrough]];
-      case kernel::Buffer::Kind::Temp:
+        // A result returned to the caller: always fresh. Every element is written before it is read.
         if (b.alias_of >= 0) continue;  // set below, once its target has an address
-        // Every element is written by a kernel or a reference step before it is read.
-        owned_index[i] = static_cast<int>(owned.size());
-        owned.push_back(Tensor::uninitialized(b.dtype, concrete(b.dims, batch)));
-        ptrs[i] = owned.back().raw();
+        if (results.size() <= idx) results.resize(idx + 1, Tensor::borrow(DType::Float32, {}, nullptr));
+        results[idx] = Tensor::uninitialized(b.dtype, concrete(b.dims, batch));
+        ptrs[i] = results[idx].raw();
+        continue;
+      case kernel::Buffer::Kind::Temp:
+        if (b.alias_of >= 0) continue;
+        if (!ws.temps[i].raw()) ws.temps[i] = Tensor::uninitialized(b.dtype, concrete(b.dims, batch));
+        ptrs[i] = ws.temps[i].raw();
         continue;
     }
   }
@@ -301,9 +304,6 @@ std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const 
     Tensor result = interp::evaluate(n, in, type);
     std::memcpy(ptrs[step.output], result.raw(), result.nbytes());
   }
-  std::vector<Tensor> results;
-  if (outputs) return results;
-  for (int b : plan.outputs) results.push_back(owned[static_cast<size_t>(owned_index[static_cast<size_t>(b)])]);
   return results;
 }
 

@@ -31,9 +31,21 @@ std::shared_ptr<CompiledPlan> compile_plan(const ir::Function& f, bool keep_text
 /// Throws lamina::Error(Runtime) naming the input and both shapes.
 int64_t check_inputs(const ir::Function& f, const std::vector<Tensor>& inputs);
 
+/// What one run keeps for the next: the temporaries and buffer table of its
+/// plan and batch size. A run of the same plan and batch size reuses them, so
+/// with preallocated outputs it allocates nothing (unless the plan has
+/// reference steps, which make their results afresh). Not for concurrent runs.
+struct Workspace {
+  const CompiledPlan* plan = nullptr;
+  int64_t batch = -1;
+  std::vector<void*> ptrs;     // per buffer
+  std::vector<Tensor> temps;   // per buffer; kept only for temporaries
+};
+
 /// Runs a compiled plan. `outputs`, when given, are preallocated tensors of the
-/// right dtype and shape that receive the results (no allocation per call).
+/// right dtype and shape that receive the results; `workspace`, when given,
+/// keeps temporaries between runs (see Workspace).
 std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const std::vector<Tensor>& inputs,
-                            std::vector<Tensor>* outputs = nullptr);
+                            std::vector<Tensor>* outputs = nullptr, Workspace* workspace = nullptr);
 
 }  // namespace lamina::jit

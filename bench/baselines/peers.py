@@ -3,6 +3,9 @@
 torch (eager) would write it, one expression per workload, allocating its result as such code
 does. Each engine runs only if it imports; torch uses torch.set_num_threads(threads).
 
+The model workloads (mlp_b1024, mlp_b1_per_call) run the MLP of bench/model_mlp.cpp with the weights
+in DIR: Dense(512->1024, relu) -> antirectifier -> Dense(2048->10) -> softmax, inference only.
+
 Usage: peers.py --data DIR --engine numpy|torch [--reps 10] [--warmup 2] [--threads 2]
                 [--calls 10000] [--save DIR]
 Reads the inputs bench/run.py writes (see bench/baselines/hand_loops.cpp) and prints one JSON
@@ -31,6 +34,16 @@ def numpy_workloads(data):
         e = np.exp(rows - rows.max(axis=-1, keepdims=True))
         return e / e.sum(axis=-1, keepdims=True)
 
+    def mlp(batch):
+        h = np.maximum(batch @ data["mlp_w1"] + data["mlp_b1"], 0)
+        h = h - h.mean(axis=1, keepdims=True)
+        h = h / np.sqrt(np.maximum((h * h).sum(axis=1, keepdims=True), np.float32(1e-12)))
+        h = np.concatenate([np.maximum(h, 0), np.maximum(-h, 0)], axis=1)
+        z = h @ data["mlp_w2"] + data["mlp_b2"]
+        e = np.exp(z - z.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    row = data["mlp_x"][:1].copy()
     return {
         "square_2e24": lambda: x ** 2,
         "sigmoid_tanh_2e24": lambda: 1 / (1 + np.exp(-a)) * np.tanh(b) + np.float32(0.5) * a,
@@ -39,6 +52,8 @@ def numpy_workloads(data):
         "square_32x16_per_call": lambda: small ** 2,
         "sgemm_1024": lambda: data["mat_a"] @ data["mat_b"],
         "dense_relu_1024x512x1024": lambda: np.maximum(data["dense_x"] @ data["dense_w"] + data["dense_b"], 0),
+        "mlp_b1024": lambda: mlp(data["mlp_x"]),
+        "mlp_b1_per_call": lambda: mlp(row),
     }
 
 
@@ -54,6 +69,23 @@ def torch_workloads(data, threads):
         y = y * torch.rsqrt(torch.clamp((y * y).sum(dim=1, keepdim=True), min=1e-12))
         return torch.cat([torch.relu(y), torch.relu(-y)], dim=1)
 
+    # The MLP as a torch user writes it: nn.Linear layers (weights copied in) and functional ops.
+    hidden, head = torch.nn.Linear(512, 1024), torch.nn.Linear(2048, 10)
+    with torch.no_grad():
+        hidden.weight.copy_(t["mlp_w1"].T)
+        hidden.bias.copy_(t["mlp_b1"])
+        head.weight.copy_(t["mlp_w2"].T)
+        head.bias.copy_(t["mlp_b2"])
+
+    def mlp(batch):
+        with torch.no_grad():
+            h = torch.relu(hidden(batch))
+            h = h - h.mean(dim=1, keepdim=True)
+            h = h * torch.rsqrt(torch.clamp((h * h).sum(dim=1, keepdim=True), min=1e-12))
+            h = torch.cat([torch.relu(h), torch.relu(-h)], dim=1)
+            return torch.softmax(head(h), dim=-1)
+
+    row = t["mlp_x"][:1].clone()
     return {
         "square_2e24": lambda: x ** 2,
         "sigmoid_tanh_2e24": lambda: torch.sigmoid(a) * torch.tanh(b) + 0.5 * a,
@@ -62,6 +94,8 @@ def torch_workloads(data, threads):
         "square_32x16_per_call": lambda: small ** 2,
         "sgemm_1024": lambda: t["mat_a"] @ t["mat_b"],
         "dense_relu_1024x512x1024": lambda: torch.relu(t["dense_x"] @ t["dense_w"] + t["dense_b"]),
+        "mlp_b1024": lambda: mlp(t["mlp_x"]),
+        "mlp_b1_per_call": lambda: mlp(row),
     }
 
 
@@ -90,7 +124,7 @@ def main():
     parser.add_argument("--save", help="write each workload's output as SAVE/<workload>.npy")
     args = parser.parse_args()
 
-    names = ["big_x", "big_a", "big_b", "rows_x", "small_x", "mat_a", "mat_b", "dense_x", "dense_w", "dense_b"]
+    names = ["big_x", "big_a", "big_b", "rows_x", "small_x", "mat_a", "mat_b", "dense_x", "dense_w", "dense_b", "mlp_x", "mlp_w1", "mlp_b1", "mlp_w2", "mlp_b2"]
     data = {name: np.load(os.path.join(args.data, name + ".npy")) for name in names}
     if args.engine == "numpy":
         workloads = numpy_workloads(data)

@@ -4,16 +4,12 @@
 
 #include "lamina/lambda.h"
 
-#include <algorithm>
-#include <chrono>
 #include <cstring>
 #include <typeinfo>
-#include <mutex>
 
 #include <fmt/format.h>
 
-#include "core/log.h"
-#include "core/run_time_error.h"
+#include "api/jit_function.h"
 #include "dsl/lexer.h"
 #include "dsl/parser.h"
 #include "interp/interpret.h"
@@ -27,68 +23,13 @@ namespace lamina {
 
 // Hidden: the implementation is not part of the exported API, though Lambda is.
 struct __attribute__((visibility("hidden"))) Lambda::Impl {
-  ir::Function function;
   std::vector<std::string> input_names;
-  // What compile() was given: the JIT re-lowers for concrete shapes when the
-  // function's shapes are not batch-symbolic (see kernel::batch_symbolic_blocker).
-  std::string source;
-  std::vector<InputSignature> inputs;
-  std::map<std::string, Argument> arguments;
-  bool batch_symbolic = false;  // one JIT compile serves every batch size
-  std::string cache_key;        // empty: not shared through the process-wide cache
+  std::unique_ptr<detail::JitFunction> jit;  // the lowered function and its compiled plans
 
-  struct Specialised {
-    ir::Function function;
-    std::shared_ptr<jit::CompiledPlan> plan;
-  };
-  mutable std::mutex jit_mutex;
-  mutable std::shared_ptr<jit::CompiledPlan> jit_plan;  // when batch-symbolic
-  mutable std::map<std::vector<Dims>, std::shared_ptr<Specialised>> specialised;
-
-  /// The compiled plan and the function it runs for these inputs.
-  std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> jit_for(const std::vector<Tensor>& in,
-                                                                              bool keep_text = false) const;
+  const ir::Function& function() const { return jit->function(); }
 };
 
 namespace {
-
-/// Compiles `f`'s kernels and tells the log (src/core/log.h) what that cost.
-std::shared_ptr<jit::CompiledPlan> compile_and_log(const ir::Function& f, bool keep_text) {
-  auto plan = jit::compile_plan(f, keep_text);
-  if (log_enabled(LogLevel::Info)) {
-    std::string inputs;
-    for (const auto& in : f.inputs) inputs += fmt::format("{}{}: {}", inputs.empty() ? "" : ", ", in.name, ir::format_type(in.type));
-    constexpr size_t kShown = 60;  // enough to recognise a lambda in a log line
-    std::string text = f.source.substr(0, kShown) + (f.source.size() > kShown ? "..." : "");
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    log(LogLevel::Info, fmt::format("JIT-compiled '{}' ({}) in {:.1f} ms", text, inputs, plan->compile_seconds * 1e3));
-  }
-  return plan;
-}
-
-/// The process-wide compile cache: the same source, signature and arguments
-/// compile once (bounded, oldest dropped first).
-std::shared_ptr<jit::CompiledPlan> cached_compile(const std::string& key, const ir::Function& f, bool keep_text) {
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<jit::CompiledPlan>> cache;
-  static std::vector<std::string> order;
-  constexpr size_t kMaxEntries = 256;
-  if (key.empty() || keep_text) return compile_and_log(f, keep_text);
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-  }
-  auto plan = compile_and_log(f, false);
-  std::lock_guard<std::mutex> lock(mutex);
-  if (cache.emplace(key, plan).second) {
-    order.push_back(key);
-    if (order.size() > kMaxEntries) {
-      cache.erase(order.front());
-      order.erase(order.begin());
-    }
-  }
-  return plan;
-}
 
 /// Python-literal text of an argument, or nullopt for a tensor (not cached by value).
 std::optional<std::string> argument_text(const Argument& a) {
@@ -147,49 +88,21 @@ std::vector<std::string> names_of(const ast::Program& p, const std::vector<Input
 
 }  // namespace
 
-std::pair<const ir::Function*, std::shared_ptr<jit::CompiledPlan>> Lambda::Impl::jit_for(const std::vector<Tensor>& in,
-                                                                                       bool keep_text) const {
-  std::lock_guard<std::mutex> lock(jit_mutex);
-  if (batch_symbolic) {
-    if (!jit_plan || (keep_text && jit_plan->llvm_ir.empty())) jit_plan = cached_compile(cache_key, function, keep_text);
-    return {&function, jit_plan};
-  }
-  // Shapes beyond the batch are only known at run time: compile for these exact shapes,
-  // once they are known to fit the compiled signature.
-  jit::check_inputs(function, in);
-  std::vector<Dims> key;
-  for (const Tensor& t : in) key.push_back(t.dims());
-  auto& slot = specialised[key];
-  if (!slot || (keep_text && slot->plan->llvm_ir.empty())) {
-    std::vector<InputSignature> concrete = inputs;
-    for (size_t i = 0; i < concrete.size() && i < in.size(); ++i) {
-      concrete[i].shape.clear();
-      for (int64_t d : in[i].dims()) concrete[i].shape.push_back(d);
-    }
-    auto s = std::make_shared<Specialised>();
-    try {
-      s->function = lower_to_ir(parse(source), concrete, arguments);
-    } catch (const Error& e) {
-      throw at_run_time(e);  // the source compiled for its signature; these inputs do not fit it
-    }
-    s->plan = compile_and_log(s->function, keep_text);
-    slot = s;
-  }
-  return {&slot->function, slot->plan};
-}
-
 Lambda Lambda::compile(const std::string& source, const std::vector<InputSignature>& inputs,
                        const std::map<std::string, Argument>& arguments) {
   return with_source(source, [&] {
     ast::Program program = parse(source);
     auto impl = std::make_shared<Impl>();
-    impl->function = lower_to_ir(program, inputs, arguments);
-    for (const auto& in : impl->function.inputs) impl->input_names.push_back(in.name);
-    impl->source = source;
-    impl->inputs = inputs;
-    impl->arguments = arguments;
-    impl->batch_symbolic = !kernel::batch_symbolic_blocker(impl->function);
-    impl->cache_key = compile_key(source, inputs, arguments);
+    // Re-lowered for concrete shapes when the shapes are not batch-symbolic.
+    auto specialise = [source, inputs, arguments](const std::vector<Dims>& dims) {
+      std::vector<InputSignature> concrete = inputs;
+      for (size_t i = 0; i < concrete.size() && i < dims.size(); ++i)
+        concrete[i].shape.assign(dims[i].begin(), dims[i].end());
+      return lower_to_ir(parse(source), concrete, arguments);
+    };
+    impl->jit = std::make_unique<detail::JitFunction>(lower_to_ir(program, inputs, arguments), specialise,
+                                                      compile_key(source, inputs, arguments));
+    for (const auto& in : impl->function().inputs) impl->input_names.push_back(in.name);
     Lambda l;
     l.impl_ = std::move(impl);
     return l;
@@ -211,7 +124,7 @@ std::string Lambda::explain(const std::string& source, Stage stage, const std::v
       case Stage::Llvm:
       case Stage::Asm: {
         Lambda l = compile(source, inputs, arguments);
-        const ir::Function& f = l.impl_->function;
+        const ir::Function& f = l.impl_->function();
         if (auto why = kernel::batch_symbolic_blocker(f))
           throw Error(ErrorKind::Shape, fmt::format("the loop nests need concrete shapes here: {}", *why), {},
                       "give every dimension except the batch in --input-shape");
@@ -225,10 +138,9 @@ std::string Lambda::explain(const std::string& source, Stage stage, const std::v
 }
 
 std::vector<Tensor> Lambda::run(const std::vector<Tensor>& inputs, Engine engine) const {
-  return with_source(impl_->function.source, [&] {
-    if (engine == Engine::Interpreter) return interpret(impl_->function, inputs);
-    auto [f, plan] = impl_->jit_for(inputs);
-    return jit::execute(*plan, *f, inputs);
+  return with_source(impl_->function().source, [&] {
+    if (engine == Engine::Interpreter) return interpret(impl_->function(), inputs);
+    return impl_->jit->run(inputs);
   });
 }
 
@@ -245,8 +157,8 @@ void Lambda::run_into(const std::vector<Tensor>& inputs, std::vector<Tensor>& ou
     }
     return;
   }
-  with_source(impl_->function.source, [&] {
-    auto [f, plan] = impl_->jit_for(inputs);
+  with_source(impl_->function().source, [&] {
+    auto [f, plan] = impl_->jit->plan_for(inputs);
     if (outputs.size() != plan->plan.outputs.size())
       throw Error(ErrorKind::Runtime, fmt::format("the lambda has {} results but {} outputs were given",
                                                   plan->plan.outputs.size(), outputs.size()));
@@ -255,17 +167,11 @@ void Lambda::run_into(const std::vector<Tensor>& inputs, std::vector<Tensor>& ou
   });
 }
 
-double Lambda::prepare_jit() const {
-  std::lock_guard<std::mutex> lock(impl_->jit_mutex);
-  if (impl_->jit_plan || !impl_->batch_symbolic) return 0;
-  auto start = std::chrono::steady_clock::now();
-  impl_->jit_plan = cached_compile(impl_->cache_key, impl_->function, false);
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
+double Lambda::prepare_jit() const { return impl_->jit->prepare(); }
 
 const std::vector<std::string>& Lambda::input_names() const { return impl_->input_names; }
 
-size_t Lambda::output_count() const { return impl_->function.outputs.size(); }
+size_t Lambda::output_count() const { return impl_->function().outputs.size(); }
 
 namespace {
 
@@ -279,14 +185,14 @@ std::vector<std::optional<int64_t>> static_shape(const ir::Shape& shape) {
 
 std::vector<InputSignature> Lambda::input_signatures() const {
   std::vector<InputSignature> out;
-  for (const auto& in : impl_->function.inputs) out.push_back({in.name, in.type.dtype, static_shape(in.type.shape)});
+  for (const auto& in : impl_->function().inputs) out.push_back({in.name, in.type.dtype, static_shape(in.type.shape)});
   return out;
 }
 
 std::vector<OutputSignature> Lambda::output_signatures() const {
   std::vector<OutputSignature> out;
-  for (ir::ValueId id : impl_->function.outputs) {
-    const ir::Type& t = impl_->function.type(id);
+  for (ir::ValueId id : impl_->function().outputs) {
+    const ir::Type& t = impl_->function().type(id);
     out.push_back({t.dtype, static_shape(t.shape)});
   }
   return out;
@@ -294,13 +200,13 @@ std::vector<OutputSignature> Lambda::output_signatures() const {
 
 std::vector<std::string> Lambda::output_types() const {
   std::vector<std::string> out;
-  for (ir::ValueId id : impl_->function.outputs) {
-    const ir::Type& t = impl_->function.type(id);
+  for (ir::ValueId id : impl_->function().outputs) {
+    const ir::Type& t = impl_->function().type(id);
     out.push_back(fmt::format("{}{}", dtype_name(t.dtype), ir::format_shape(t.shape)));
   }
   return out;
 }
 
-std::string Lambda::ir_text() const { return ir::format_function(impl_->function); }
+std::string Lambda::ir_text() const { return ir::format_function(impl_->function()); }
 
 }  // namespace lamina
