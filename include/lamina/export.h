@@ -6,8 +6,11 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define LAMINA_API __attribute__((visibility("default")))
+/* Inside an exported class: a member that is for Lamina's own use (it names internal types). */
+#define LAMINA_INTERNAL __attribute__((visibility("hidden")))
 #else
 #define LAMINA_API
+#define LAMINA_INTERNAL
 #endif
 
 #endif /* LAMINA_EXPORT_H */

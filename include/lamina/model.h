@@ -76,7 +76,7 @@ LAMINA_API SymbolicTensor Input(Shape shape, InputOptions options = {});
 /// so calling one handle on two inputs is a shared layer, as in Keras.
 class LAMINA_API Layer {
  public:
-  explicit Layer(std::shared_ptr<detail::LayerImpl> impl);
+  LAMINA_INTERNAL explicit Layer(std::shared_ptr<detail::LayerImpl> impl);
 
   /// Calls the layer on graph tensors (one, or a list for layers of several
   /// inputs, e.g. Add()({a, b})); builds it on first call. Returns its one

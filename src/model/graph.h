@@ -47,7 +47,7 @@ struct InputLayerImpl : LayerImpl {
 
 namespace lamina {
 
-struct Model::Impl {
+struct LAMINA_INTERNAL Model::Impl {
   std::string name;
   std::vector<SymbolicTensor> inputs;
   std::vector<SymbolicTensor> outputs;
