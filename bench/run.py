@@ -343,13 +343,14 @@ def main():
     args = parser.parse_args()
     args.build = os.path.abspath(args.build)
     if args.workloads:
-        global WORKLOADS
+        global WORKLOADS, MODEL_WORKLOADS
         chosen = args.workloads.split(",")
-        unknown = [w for w in chosen if w not in [name for name, *_ in WORKLOADS]]
+        known = [name for name, *_ in WORKLOADS + MODEL_WORKLOADS]
+        unknown = [w for w in chosen if w not in known]
         if unknown:
-            parser.error(f"unknown workload(s) {', '.join(unknown)}; the workloads are "
-                         + ", ".join(name for name, *_ in WORKLOADS))
+            parser.error(f"unknown workload(s) {', '.join(unknown)}; the workloads are " + ", ".join(known))
         WORKLOADS = [w for w in WORKLOADS if w[0] in chosen]
+        MODEL_WORKLOADS = [w for w in MODEL_WORKLOADS if w[0] in chosen]
 
     if not args.no_build:
         build(args.build)
