@@ -181,25 +181,31 @@ void run_gemm(gemm::Product<T> product, const std::vector<int64_t>& a_off, const
 
 /// A Gemm step: out = op(A) · op(B) over the broadcast batch dims, with the
 /// epilogue kernel (if any) run on each panel of rows as it is finished.
-void gemm_step(const CompiledPlan& p, const kernel::Step& step, void** ptrs, int64_t batch, SourceSpan span) {
-  const kernel::Plan& plan = p.plan;
+/// A GEMM step's sizes at this batch size, checked (run-time dims must agree).
+GemmShape gemm_shape(const CompiledPlan& p, const kernel::Step& step, int64_t batch, SourceSpan span) {
   const kernel::Gemm& g = step.gemm;
   Dims a = concrete(g.a_dims, batch), b = concrete(g.b_dims, batch);
-  Dims c = concrete(plan.buffers[static_cast<size_t>(step.output)].dims, batch);
+  Dims c = concrete(p.plan.buffers[static_cast<size_t>(step.output)].dims, batch);
   size_t ra = a.size(), rb = b.size();
-  int64_t m = a[ra - 2], k = a[ra - 1], n = b[rb - 1];
+  GemmShape s;
+  s.m = a[ra - 2], s.k = a[ra - 1], s.n = b[rb - 1];
   Dims out_batch(c.begin(), c.end() - 2);
   check_product_shapes(a, b, out_batch, span);
-  int64_t count = product(out_batch, 0, out_batch.size());
+  s.count = product(out_batch, 0, out_batch.size());
   int64_t a_count = product(a, 0, ra - 2), b_count = product(b, 0, rb - 2);
-  std::vector<int64_t> a_off, b_off;
-  if (b_count == 1 && !g.trans_a && a_count == count) {
-    m *= count;  // stacked A's times one B: one taller product
-    count = 1;
+  if (b_count == 1 && !g.trans_a && a_count == s.count) {
+    s.m *= s.count;  // stacked A's times one B: one taller product
+    s.count = 1;
   } else {
-    if (a_count > 1) a_off = batch_offsets(Dims(a.begin(), a.end() - 2), out_batch, m * k);
-    if (b_count > 1) b_off = batch_offsets(Dims(b.begin(), b.end() - 2), out_batch, k * n);
+    if (a_count > 1) s.a_off = batch_offsets(Dims(a.begin(), a.end() - 2), out_batch, s.m * s.k);
+    if (b_count > 1) s.b_off = batch_offsets(Dims(b.begin(), b.end() - 2), out_batch, s.k * s.n);
   }
+  return s;
+}
+
+void gemm_step(const CompiledPlan& p, const kernel::Step& step, const GemmShape& s, void** ptrs, int64_t batch) {
+  const kernel::Plan& plan = p.plan;
+  const kernel::Gemm& g = step.gemm;
   EpilogueCall call{nullptr, ptrs, batch, 1};
   gemm::Epilogue epilogue;
   if (g.epilogue >= 0) {
@@ -214,15 +220,16 @@ void gemm_step(const CompiledPlan& p, const kernel::Step& step, void** ptrs, int
   const void* pa = ptrs[step.inputs[0]];
   const void* pb = ptrs[step.inputs[1]];
   void* pc = ptrs[step.output];
-  int64_t lda = g.trans_a ? m : k, ldb = g.trans_b ? k : n;
+  int64_t lda = g.trans_a ? s.m : s.k, ldb = g.trans_b ? s.k : s.n;
   if (plan.buffers[static_cast<size_t>(step.output)].dtype == DType::Float32)
-    run_gemm(gemm::Product<float>{m, n, k, static_cast<const float*>(pa), lda, g.trans_a, static_cast<const float*>(pb),
-                                  ldb, g.trans_b, static_cast<float*>(pc), n, count},
-             a_off, b_off, epilogue);
+    run_gemm(gemm::Product<float>{s.m, s.n, s.k, static_cast<const float*>(pa), lda, g.trans_a,
+                                  static_cast<const float*>(pb), ldb, g.trans_b, static_cast<float*>(pc), s.n, s.count},
+             s.a_off, s.b_off, epilogue);
   else
-    run_gemm(gemm::Product<double>{m, n, k, static_cast<const double*>(pa), lda, g.trans_a,
-                                   static_cast<const double*>(pb), ldb, g.trans_b, static_cast<double*>(pc), n, count},
-             a_off, b_off, epilogue);
+    run_gemm(gemm::Product<double>{s.m, s.n, s.k, static_cast<const double*>(pa), lda, g.trans_a,
+                                   static_cast<const double*>(pb), ldb, g.trans_b, static_cast<double*>(pc), s.n,
+                                   s.count},
+             s.a_off, s.b_off, epilogue);
 }
 
 }  // namespace
@@ -240,6 +247,11 @@ std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const 
     ws.batch = batch;
     ws.ptrs.assign(plan.buffers.size(), nullptr);
     ws.temps.assign(plan.buffers.size(), Tensor::borrow(DType::Float32, {}, nullptr));
+    // GEMM sizes depend only on the batch size: work them out (and check them) once.
+    ws.gemms.assign(plan.steps.size(), GemmShape{});
+    for (size_t i = 0; i < plan.steps.size(); ++i)
+      if (plan.steps[i].kind == kernel::Step::Kind::Gemm)
+        ws.gemms[i] = gemm_shape(p, plan.steps[i], batch, f.node(plan.steps[i].node).span);
   }
   void** ptrs = ws.ptrs.data();
   std::vector<Tensor> results;  // outputs made by this call, in order
@@ -280,9 +292,10 @@ std::vector<Tensor> execute(const CompiledPlan& p, const ir::Function& f, const 
   }
   for (size_t i = 0; i < plan.buffers.size(); ++i)
     if (int target = plan.buffers[i].alias_of; target >= 0) ptrs[i] = ptrs[target];
-  for (const kernel::Step& step : plan.steps) {
+  for (size_t si = 0; si < plan.steps.size(); ++si) {
+    const kernel::Step& step = plan.steps[si];
     if (step.kind == kernel::Step::Kind::Gemm) {
-      gemm_step(p, step, ptrs, batch, f.node(step.node).span);
+      gemm_step(p, step, ws.gemms[si], ptrs, batch);
       continue;
     }
     if (step.kind == kernel::Step::Kind::Kernel) {

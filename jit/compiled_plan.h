@@ -35,11 +35,19 @@ int64_t check_inputs(const ir::Function& f, const std::vector<Tensor>& inputs);
 /// plan and batch size. A run of the same plan and batch size reuses them, so
 /// with preallocated outputs it allocates nothing (unless the plan has
 /// reference steps, which make their results afresh). Not for concurrent runs.
+/// A GEMM step's sizes for one batch size: m×k times k×n, `count` times, the
+/// operands' matrices at the given element offsets when they are batched.
+struct GemmShape {
+  int64_t m = 0, n = 0, k = 0, count = 1;
+  std::vector<int64_t> a_off, b_off;  // empty: the same matrix for every product
+};
+
 struct Workspace {
   const CompiledPlan* plan = nullptr;
   int64_t batch = -1;
   std::vector<void*> ptrs;     // per buffer
   std::vector<Tensor> temps;   // per buffer; kept only for temporaries
+  std::vector<GemmShape> gemms;  // per step (sized for GEMM steps only)
 };
 
 /// Runs a compiled plan. `outputs`, when given, are preallocated tensors of the
