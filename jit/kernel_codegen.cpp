@@ -73,6 +73,9 @@ class KernelEmitter {
   // Per row: the row indices; per stage iteration: the inner indices.
   std::vector<Value*> index_;
   const Stage* current_ = nullptr;
+  // A long reduction's accumulators (the first is the stage's own), empty otherwise.
+  std::vector<llvm::AllocaInst*> partial_accs_;
+  static constexpr int kReduceUnroll = 4;
   Value* tile_lo_ = nullptr;
   Value* tile_hi_ = nullptr;
 
@@ -124,17 +127,48 @@ class KernelEmitter {
   void stage(size_t s) {
     const Stage& st = k_.stages[s];
     llvm::AllocaInst* acc = nullptr;
+    partial_accs_.clear();
     if (st.kind == Stage::Kind::Reduce) {
       acc = create_entry_alloca(vector_type(c_, st.dtype));
       b_.CreateStore(reduce_identity(b_, st.reduce, st.dtype), acc);
+      if (unrolled_reduction(st)) {
+        // Independent accumulators break the fold's loop-carried dependency.
+        partial_accs_.push_back(acc);
+        for (int u = 1; u < kReduceUnroll; ++u) {
+          partial_accs_.push_back(create_entry_alloca(vector_type(c_, st.dtype)));
+          b_.CreateStore(reduce_identity(b_, st.reduce, st.dtype), partial_accs_.back());
+        }
+      }
     }
     index_.resize(k_.rows.size() + st.inner.size(), nullptr);
     inner_loops(st, s, 0, acc);
     if (acc) {
-      Value* v = reduce_horizontal(b_, st.reduce, st.dtype, b_.CreateLoad(vector_type(c_, st.dtype), acc));
+      Value* a = b_.CreateLoad(vector_type(c_, st.dtype), acc);
+      if (!partial_accs_.empty()) {
+        // Fixed pairwise order: ((0 ∘ 1) ∘ (2 ∘ 3)).
+        std::vector<Value*> parts;
+        for (llvm::AllocaInst* p : partial_accs_) parts.push_back(b_.CreateLoad(vector_type(c_, st.dtype), p));
+        while (parts.size() > 1) {
+          std::vector<Value*> next;
+          for (size_t i = 0; i + 1 < parts.size(); i += 2)
+            next.push_back(reduce_step(b_, st.reduce, st.dtype, parts[i], parts[i + 1]));
+          parts = next;
+        }
+        a = parts[0];
+      }
+      Value* v = reduce_horizontal(b_, st.reduce, st.dtype, a);
       b_.CreateStore(v, row_values_[s]);
     }
     index_.resize(k_.rows.size());
+  }
+
+  /// Whether a Reduce stage's innermost loop is long enough to unroll over
+  /// several accumulators (a fixed choice from static extents: the summation
+  /// order never depends on the batch size or the thread count).
+  bool unrolled_reduction(const Stage& st) const {
+    if (st.inner.empty() || k_.tile > 0) return false;
+    int64_t n = st.inner.back();
+    return n != kernel::kBatch && n >= kLanes * kReduceUnroll;
   }
 
   llvm::AllocaInst* create_entry_alloca(llvm::Type* t) {
@@ -165,10 +199,21 @@ class KernelEmitter {
       });
       return;
     }
-    // Full vectors, then one masked tail.
+    // Full vectors (kReduceUnroll at a time into separate accumulators for a long
+    // reduction), then one masked tail.
     Value* span = b_.CreateSub(hi, lo);
     Value* full_end = b_.CreateAdd(lo, b_.CreateMul(b_.CreateSDiv(span, i64(kLanes)), i64(kLanes)));
-    loop(lo, full_end, "vec", [&](Value* i) { vector_iteration(st, s, i, acc, nullptr); }, kLanes);
+    Value* vec_lo = lo;
+    if (!partial_accs_.empty()) {
+      constexpr int64_t kWide = kLanes * kReduceUnroll;
+      Value* wide_end = b_.CreateAdd(lo, b_.CreateMul(b_.CreateSDiv(span, i64(kWide)), i64(kWide)));
+      loop(lo, wide_end, "vec.unrolled", [&](Value* i) {
+        for (int u = 0; u < kReduceUnroll; ++u)
+          vector_iteration(st, s, b_.CreateAdd(i, i64(u * kLanes)), partial_accs_[static_cast<size_t>(u)], nullptr);
+      }, kWide);
+      vec_lo = wide_end;
+    }
+    loop(vec_lo, full_end, "vec", [&](Value* i) { vector_iteration(st, s, i, acc, nullptr); }, kLanes);
     auto* tail = llvm::BasicBlock::Create(c_, "tail", fn_);
     auto* done = llvm::BasicBlock::Create(c_, "tail.done", fn_);
     b_.CreateCondBr(b_.CreateICmpSLT(full_end, hi), tail, done);
