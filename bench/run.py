@@ -236,6 +236,27 @@ def format_time(seconds):
     return f"{seconds * 1e3:.3g} ms"
 
 
+def compile_latency(args):
+    """Median seconds of bench_compile_latency (the antirectifier, source to callable): cold in a warm
+    process, and from the disk cache (LAMINA_JIT_CACHE, filled by a first run). None when not built."""
+    exe = os.path.join(args.build, "bench", "bench_compile_latency")
+    if not os.access(exe, os.X_OK):
+        return None
+
+    def run(env):
+        out = subprocess.run([exe], capture_output=True, text=True, env=env, check=True).stdout
+        return statistics.median(json_lines(out)[0]["compile_s"])
+
+    cache = tempfile.mkdtemp(prefix="lamina_jit_cache_")
+    try:
+        cold = run({k: v for k, v in os.environ.items() if k != "LAMINA_JIT_CACHE"})
+        env = dict(os.environ, LAMINA_JIT_CACHE=cache)
+        run(env)  # fills the cache
+        return cold, run(env)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
 def write_report(args, runner, path):
     engines = [e for e in ENGINES if e not in runner.skipped]
     lines = [
@@ -306,6 +327,12 @@ def write_report(args, runner, path):
             ratio = f" ({median / torch_median:.3g}×)" if torch_median and engine != "torch" else ""
             cells.append(format_time(median) + ratio)
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
+    latency = compile_latency(args)
+    if latency:
+        lines += ["", "Compile latency, the antirectifier from source to a callable JIT kernel "
+                  "(`bench/compile_latency.cpp`, median of 7 compiles, each of a new signature):", "",
+                  "| cold, in a warm process | from the disk cache (`LAMINA_JIT_CACHE`) |", "|---|---|",
+                  f"| {format_time(latency[0])} | {format_time(latency[1])} |"]
     lines += [
         "",
         "Engines:",
