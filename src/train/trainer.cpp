@@ -11,6 +11,10 @@
 namespace lamina::detail {
 
 Trainer::Step& Trainer::step(const Model::Impl& model, const Dims& x, const Dims& y, bool training) {
+  // A Sequential changed by add or pop since: its steps are stale.
+  std::pair<size_t, const void*> now{model.nodes.size(), model.nodes.empty() ? nullptr : model.nodes.back().get()};
+  if (now != graph) steps.clear();
+  graph = now;
   auto key = std::make_pair(std::vector<Dims>{x, y}, training);
   if (auto it = steps.find(key); it != steps.end()) return *it->second;
 

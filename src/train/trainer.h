@@ -29,6 +29,7 @@ struct Trainer {
     std::vector<int> params;  // positions in function.params of the trained weights
   };
   std::map<std::pair<std::vector<Dims>, bool>, std::shared_ptr<Step>> steps;
+  std::pair<size_t, const void*> graph{0, nullptr};  // the model graph the steps were built for
   std::map<const void*, int> slots;  // the optimizer's state slot of each weight's storage
 
   /// The step for these (x, y) dims; with gradients when `training`.
