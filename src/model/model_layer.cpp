@@ -85,4 +85,9 @@ Layer model_as_layer(const std::shared_ptr<Model::Impl>& model) {
   return Layer(layer);
 }
 
+std::shared_ptr<Model::Impl> model_of_layer(const Layer& layer) {
+  auto* m = dynamic_cast<const ModelLayer*>(layer.impl.get());
+  return m ? m->model : nullptr;
+}
+
 }  // namespace lamina::detail

@@ -12,4 +12,7 @@ namespace lamina::detail {
 /// "<model name>/<weight name>".
 Layer model_as_layer(const std::shared_ptr<Model::Impl>& model);
 
+/// The model behind a layer made by model_as_layer, or nullptr for any other layer.
+std::shared_ptr<Model::Impl> model_of_layer(const Layer& layer);
+
 }  // namespace lamina::detail
