@@ -37,7 +37,7 @@ lamina_status* lamina_model_load(const char* path, lamina_model** out) {
     require(path != nullptr, "path is NULL; pass the model file's path");
     auto handle = std::make_unique<lamina_model>(lamina_model{lamina::load_model(path), {}, {}, {}});
     for (const lamina::SymbolicTensor& in : handle->model.inputs())
-      handle->inputs.push_back({in.producer(), dtype_to_c(in.dtype()), signature_dims_to_c(in.shape())});
+      handle->inputs.push_back({in.layer_name(), dtype_to_c(in.dtype()), signature_dims_to_c(in.shape())});
     for (const lamina::SymbolicTensor& result : handle->model.outputs())
       handle->outputs.push_back({"", dtype_to_c(result.dtype()), signature_dims_to_c(result.shape())});
     handle->summary = handle->model.summary();
