@@ -28,6 +28,7 @@
 #include "lamina/export.h"
 #include "lamina/lambda.h"
 #include "lamina/tensor.h"
+#include "lamina/train.h"
 
 namespace lamina {
 
@@ -153,6 +154,17 @@ class LAMINA_API Model {
   std::string ir_text() const;
   /// Compiles the JIT kernels now; returns seconds (0 if already compiled).
   double prepare_jit() const;
+
+  /// Sets the optimizer, loss and metrics for fit and evaluate (Keras' compile).
+  /// Throws lamina::Error for an unknown loss or metric (with a suggestion).
+  void compile(TrainingConfig config);
+  /// Trains on samples x (one row per sample) and targets y (see
+  /// include/lamina/train.h); the weights change in place. Returns the logs
+  /// of each epoch. Throws lamina::Error before compile, or when x or y do not
+  /// fit the model (naming the shapes).
+  History fit(const Tensor& x, const Tensor& y, FitOptions options = {});
+  /// The loss and metrics over (x, y), in batches of batch_size.
+  Logs evaluate(const Tensor& x, const Tensor& y, int64_t batch_size = 32, Engine engine = Engine::Jit) const;
 
   /// This model as a layer, to call it inside another model.
   Layer as_layer() const;

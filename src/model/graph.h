@@ -17,6 +17,7 @@
 namespace lamina::detail {
 
 class JitFunction;
+struct Trainer;
 
 struct GraphNode {
   std::shared_ptr<LayerImpl> layer;    // an InputLayer for a model input
@@ -92,7 +93,8 @@ struct LAMINA_INTERNAL Model::Impl {
   mutable std::vector<int> mask_outputs_;
   mutable std::vector<detail::SourceRegion> regions_;       // of jit_'s function (and its specialisations)
   mutable std::vector<detail::SourceRegion> mask_regions_;  // of mask_function_
-  mutable std::weak_ptr<detail::LayerImpl> as_layer_;  // the layer handle, while one exists
+  mutable std::weak_ptr<detail::LayerImpl> as_layer_;
+  std::shared_ptr<detail::Trainer> trainer;  // set by compile (src/train/)  // the layer handle, while one exists
 };
 
 }  // namespace lamina
@@ -103,5 +105,7 @@ namespace lamina::detail {
 /// Input of the first layer's input_shape; returns false (no graph) when
 /// neither is known yet. Throws if a layer does not fit its predecessor.
 bool connect_sequential(Model::Impl& m, std::optional<SymbolicTensor> input);
+/// Builds a Sequential without an input shape from its first inputs (no-op otherwise).
+void build_on_first_use(Model::Impl& m, const std::vector<Tensor>& inputs);
 
 }  // namespace lamina::detail

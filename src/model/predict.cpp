@@ -47,8 +47,8 @@ void Model::Impl::check_inputs(const std::vector<Tensor>& in) const {
   }
 }
 
-/// A Sequential made without an input shape is built by its first predict.
-static void build_on_first_use(Model::Impl& m, const std::vector<Tensor>& inputs) {
+/// A Sequential made without an input shape is built by its first predict (or fit).
+void detail::build_on_first_use(Model::Impl& m, const std::vector<Tensor>& inputs) {
   if (m.has_graph() || !m.sequential) return;
   if (m.stack.empty()) throw Error(ErrorKind::Value, fmt::format("{} has no layers", m.describe()));
   if (inputs.size() != 1 || inputs[0].rank() == 0)
@@ -69,7 +69,7 @@ static auto naming_layers(const std::vector<detail::SourceRegion>& regions, F&& 
 }
 
 std::vector<Tensor> Model::predict(const std::vector<Tensor>& inputs, int64_t batch_size, Engine engine) const {
-  build_on_first_use(*impl, inputs);
+  detail::build_on_first_use(*impl, inputs);
   impl->check_inputs(inputs);
   detail::JitFunction& jit = impl->jit();
   auto run = [&](const std::vector<Tensor>& in) {
@@ -114,7 +114,7 @@ Tensor Model::predict(const Tensor& input, int64_t batch_size, Engine engine) co
 }
 
 void Model::predict_into(const std::vector<Tensor>& inputs, std::vector<Tensor>& outputs) const {
-  build_on_first_use(*impl, inputs);
+  detail::build_on_first_use(*impl, inputs);
   impl->check_inputs(inputs);
   if (outputs.size() != impl->outputs.size())
     throw Error(ErrorKind::Runtime, fmt::format("{} has {} output(s) but {} were given", impl->describe(),
@@ -124,7 +124,7 @@ void Model::predict_into(const std::vector<Tensor>& inputs, std::vector<Tensor>&
 }
 
 std::vector<std::optional<Tensor>> Model::compute_masks(const std::vector<Tensor>& inputs) const {
-  build_on_first_use(*impl, inputs);
+  detail::build_on_first_use(*impl, inputs);
   impl->check_inputs(inputs);
   std::shared_ptr<const ir::Function> f;
   std::vector<int> where;

@@ -10,3 +10,6 @@ grep -q 'sample 3:' <<<"$out"
 # The JIT's probabilities match the interpreter's to float precision.
 diff=$(sed -n 's/^largest difference from the reference interpreter: //p' <<<"$out")
 python3 -c "import sys; sys.exit(0 if float('$diff') < 1e-5 else 1)"
+# It then trains the model (fit prints one line per epoch when not on a terminal).
+grep -q '^Epoch 10/10$' <<<"$out"
+grep -q '^trained: accuracy' <<<"$out"
