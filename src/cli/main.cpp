@@ -12,6 +12,8 @@
 #include "cli/bench_command.h"
 #include "cli/eval_command.h"
 #include "cli/explain_command.h"
+#include "cli/inspect_command.h"
+#include "cli/run_command.h"
 #include "lamina/version.h"
 
 int main(int argc, char** argv) {
@@ -22,6 +24,8 @@ int main(int argc, char** argv) {
   lamina::cli::add_eval_command(app);
   lamina::cli::add_explain_command(app);
   lamina::cli::add_bench_command(app);
+  lamina::cli::add_run_command(app);
+  lamina::cli::add_inspect_command(app);
 
   try {
     app.parse(argc, argv);

@@ -258,37 +258,60 @@ class Loader {
       const json& inbound = array_field(entries[i], "inbound_nodes", fmt::format("layer '{}'", layer));
       pending.push_back({this->layer(class_name, entries[i]["config"], layer, depth), layer, &inbound});
     }
-    // Make the calls in an order that has each call's inputs ready (Keras' way:
-    // sweep the layers until a sweep makes no call).
-    for (bool progress = true; progress;) {
-      progress = false;
-      for (Pending& p : pending) {
-        while (p.done < p.inbound->size()) {
-          const json& call = (*p.inbound)[p.done];
-          std::string where = fmt::format("call {} of layer '{}'", p.done, p.name);
-          if (!call.is_array() || call.empty()) fail(fmt::format("{} must be a non-empty list of tensor references", where));
-          std::vector<SymbolicTensor> args;
-          for (const json& ref : call) {
-            auto t = resolve(ref, made, where);
-            if (!t) break;
-            args.push_back(*t);
-          }
-          if (args.size() != call.size()) break;
-          count_node();
-          try {
-            made[p.name].push_back(p.layer.call(args));
-          } catch (const Error& e) {
-            throw Error(e.kind(), fmt::format("{}: {}", name_, e.message()), {}, e.hint());
-          }
-          ++p.done;
-          progress = true;
+    // Make every call, each after the calls its inputs come from: depth first,
+    // with an explicit stack (a file's graph may be deep), in time linear in
+    // the number of references. A stack longer than the number of calls means
+    // a cycle.
+    std::map<std::string, size_t> index_of;
+    size_t total_calls = 0;
+    for (size_t i = 0; i < pending.size(); ++i) {
+      index_of[pending[i].name] = i;
+      total_calls += pending[i].inbound->size();
+    }
+    auto unmakeable = [&](const Pending& p) {
+      fail(fmt::format("call {} of layer '{}' takes a tensor that no call makes (a missing call or a cycle)", p.done,
+                       p.name));
+    };
+    std::vector<std::pair<size_t, size_t>> stack;  // (pending layer, call that must be made)
+    for (size_t first = 0; first < pending.size(); ++first) {
+      if (pending[first].inbound->empty()) continue;
+      stack.push_back({first, pending[first].inbound->size() - 1});
+      while (!stack.empty()) {
+        auto [i, wanted] = stack.back();
+        Pending& p = pending[i];
+        if (p.done > wanted) {
+          stack.pop_back();
+          continue;
         }
+        const json& call = (*p.inbound)[p.done];
+        std::string where = fmt::format("call {} of layer '{}'", p.done, p.name);
+        if (!call.is_array() || call.empty()) fail(fmt::format("{} must be a non-empty list of tensor references", where));
+        std::vector<SymbolicTensor> args;
+        for (const json& ref : call) {
+          auto t = resolve(ref, made, where);
+          if (t) {
+            args.push_back(*t);
+            continue;
+          }
+          // The input comes from a call not made yet: make it first.
+          auto source = index_of.find(ref[0].get<std::string>());
+          uint64_t node = ref[1].get<uint64_t>();
+          if (source == index_of.end() || node >= pending[source->second].inbound->size() ||
+              stack.size() > total_calls)
+            unmakeable(p);
+          stack.push_back({source->second, node});
+          break;
+        }
+        if (args.size() != call.size()) continue;
+        count_node();
+        try {
+          made[p.name].push_back(p.layer.call(args));
+        } catch (const Error& e) {
+          throw Error(e.kind(), fmt::format("{}: {}", name_, e.message()), {}, e.hint());
+        }
+        ++p.done;
       }
     }
-    for (const Pending& p : pending)
-      if (p.done < p.inbound->size())
-        fail(fmt::format("call {} of layer '{}' takes a tensor that no call makes (a missing call or a cycle)", p.done,
-                         p.name));
     auto tensors = [&](const char* key) {
       std::vector<SymbolicTensor> out;
       for (const json& ref : array_field(config, key, model_where)) {

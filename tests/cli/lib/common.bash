@@ -50,3 +50,10 @@ check_npy() {
   "$PY" -c "import numpy as np
 $1" || fail "check failed: $1"
 }
+
+# sample_models: writes the model-file tests' sample models, their inputs,
+# `--input` options (<model>.args) and expected outputs into the current
+# directory (tests/tools/write_sample_models.cpp, built next to the CLI).
+sample_models() {
+  "$(dirname "$LAMINA")/tests/write_sample_models" . >out.txt 2>err.txt || fail "write_sample_models failed"
+}
