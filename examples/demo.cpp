@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lamina/model.h"
+#include "lamina/model_file.h"
 
 namespace layers = lamina::layers;
 
@@ -66,6 +67,17 @@ int main() {
     fmt::print("trained: accuracy {:.3f} (validation {:.3f}); the Lambda's scale[0] went from {:.3f} to {:.3f}\n",
                history.history["accuracy"].back(), history.history["val_accuracy"].back(), scale_before,
                model.get_layer("scale").get_weights()[0].get_f64(0));
+
+    // Save (DSL source + weights, never code), load into a new model, compare.
+    const char* path = "demo_model.lamina";
+    lamina::save_model(model, path);
+    lamina::Model reloaded = lamina::load_model(path);
+    lamina::Tensor before = model.predict(batch), after = reloaded.predict(batch);
+    bool same = true;
+    for (int64_t i = 0; i < before.size(); ++i) same = same && before.get_f64(i) == after.get_f64(i);
+    fmt::print("saved {} and loaded it back: predictions {}, scale[0] = {:.3f}\n", path,
+               same ? "identical" : "DIFFERENT", reloaded.get_layer("scale").get_weights()[0].get_f64(0));
+    if (!same) return 1;
   } catch (const lamina::Error& e) {
     fmt::print(stderr, "{}\n", e.what());
     return 1;

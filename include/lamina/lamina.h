@@ -283,6 +283,50 @@ LAMINA_API lamina_status* lamina_lambda_run_into(const lamina_lambda* lambda, la
                                                  lamina_tensor* const* inputs, size_t input_count,
                                                  lamina_tensor* const* outputs, size_t output_count);
 
+/* ---- Models ------------------------------------------------------------------------ */
+
+/* A model loaded from a Lamina model file (docs/file-format.md): layers, DSL sources and
+   weights, never code. Immutable through this API. */
+typedef struct lamina_model lamina_model;
+
+/* Loads the model file at `path`. A truncated, corrupt, hostile or newer-format file gives a
+   status naming the problem (LAMINA_FILE_ERROR or LAMINA_LIMIT_ERROR), never a crash. The
+   caller owns *out (lamina_model_free); on failure *out is NULL. Thread-safe. */
+LAMINA_API lamina_status* lamina_model_load(const char* path, lamina_model** out);
+
+/* Frees a model. NULL is fine. No run may be in progress on it. */
+LAMINA_API void lamina_model_free(lamina_model* model);
+
+/* The number of inputs (runs take them in this order) and outputs; 0 for NULL. Thread-safe. */
+LAMINA_API size_t lamina_model_input_count(const lamina_model* model);
+LAMINA_API size_t lamina_model_output_count(const lamina_model* model);
+
+/* Input `index`: *name, *dtype, *rank, *dims (-1 for the batch and other run-time sizes).
+   Out-pointers may be NULL; *name and *dims are owned by the model. Thread-safe. */
+LAMINA_API lamina_status* lamina_model_input(const lamina_model* model, size_t index, const char** name,
+                                             lamina_dtype* dtype, int* rank, const int64_t** dims);
+/* Output `index`: as lamina_model_input, without a name. */
+LAMINA_API lamina_status* lamina_model_output(const lamina_model* model, size_t index, lamina_dtype* dtype,
+                                              int* rank, const int64_t** dims);
+
+/* Runs the model on a batch (inputs in input order) and stores one new tensor per output in
+   outputs[0..output_count-1]; the caller owns them. On failure every outputs[i] is NULL.
+   Thread-safe: many threads may run one model at once. */
+LAMINA_API lamina_status* lamina_model_run(const lamina_model* model, lamina_engine engine,
+                                           lamina_tensor* const* inputs, size_t input_count,
+                                           lamina_tensor** outputs, size_t output_count);
+
+/* Runs the model with the JIT, writing each output into outputs[i] (right dtype and shape,
+   not overlapping the inputs or each other): after the first call for a batch size, a call
+   allocates nothing. Thread-safe as lamina_model_run, as long as no two concurrent runs share
+   an output. */
+LAMINA_API lamina_status* lamina_model_run_into(const lamina_model* model, lamina_tensor* const* inputs,
+                                                size_t input_count, lamina_tensor* const* outputs,
+                                                size_t output_count);
+
+/* The model's Keras-style summary as text, owned by the model (valid until it is freed). */
+LAMINA_API const char* lamina_model_summary(const lamina_model* model);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -61,6 +61,8 @@ class LAMINA_API SymbolicTensor {
   DType dtype() const;
   /// The layer and output index this tensor comes from ("dense_1", 0).
   std::string producer() const;
+  /// The name of the layer it comes from: for a model input, the Input's name ("pixels").
+  std::string layer_name() const;
 
   std::shared_ptr<detail::GraphNode> node;  // internal
   int index = 0;

@@ -9,6 +9,7 @@
 
 #include "lamina/lamina.h"
 #include "lamina/lambda.h"
+#include "lamina/model.h"
 #include "lamina/tensor.h"
 
 struct lamina_status {
@@ -26,15 +27,26 @@ struct lamina_arguments {
   std::map<std::string, lamina::Argument> values;
 };
 
-struct lamina_lambda {
-  /// An input or output as the C functions report it: -1 for a dim known only at run time.
-  struct Signature {
-    std::string name;  // empty for outputs
-    lamina_dtype dtype = LAMINA_FLOAT32;
-    std::vector<int64_t> dims;
-  };
+namespace lamina::capi {
+/// An input or output as the C functions report it: -1 for a dim known only at run time.
+struct Signature {
+  std::string name;  // empty for outputs
+  lamina_dtype dtype = LAMINA_FLOAT32;
+  std::vector<int64_t> dims;
+};
+}  // namespace lamina::capi
 
+struct lamina_lambda {
+  using Signature = lamina::capi::Signature;
   lamina::Lambda lambda;
   std::vector<Signature> inputs;
   std::vector<Signature> outputs;
+};
+
+struct lamina_model {
+  using Signature = lamina::capi::Signature;
+  lamina::Model model;
+  std::vector<Signature> inputs;
+  std::vector<Signature> outputs;
+  std::string summary;
 };

@@ -5,24 +5,15 @@
 #include <memory>
 
 #include "capi/boundary.h"
-#include "capi/handles.h"
+#include "capi/binding.h"
 
 namespace lamina::capi {
 
 namespace {
 
-Engine engine_from_c(lamina_engine engine) {
-  switch (engine) {
-    case LAMINA_ENGINE_JIT: return Engine::Jit;
-    case LAMINA_ENGINE_INTERPRETER: return Engine::Interpreter;
-  }
-  invalid(fmt::format("engine {} is not a lamina_engine (LAMINA_ENGINE_JIT or LAMINA_ENGINE_INTERPRETER)",
-                      static_cast<int>(engine)));
-}
-
-std::string input_names(const lamina_lambda& f) {
+std::string input_names(const std::vector<Signature>& inputs) {
   std::string names;
-  for (const auto& in : f.inputs) names += (names.empty() ? "" : ", ") + in.name;
+  for (const auto& in : inputs) names += (names.empty() ? "" : ", ") + in.name;
   return names;
 }
 
@@ -33,35 +24,75 @@ bool overlap(const Tensor& a, const Tensor& b) {
   return a0 < b0 + b.nbytes() && b0 < a0 + a.nbytes();
 }
 
-/// The inputs of a run, checked for count, NULLs and bool bytes; the tensors share the handles' storage.
-std::vector<Tensor> bind_inputs(const lamina_lambda& f, lamina_tensor* const* inputs, size_t count) {
-  if (count != f.inputs.size())
-    invalid(fmt::format("the lambda takes {} input(s) ({}) but input_count is {}", f.inputs.size(), input_names(f),
-                        count));
+}  // namespace
+
+Engine engine_from_c(lamina_engine engine) {
+  switch (engine) {
+    case LAMINA_ENGINE_JIT: return Engine::Jit;
+    case LAMINA_ENGINE_INTERPRETER: return Engine::Interpreter;
+  }
+  invalid(fmt::format("engine {} is not a lamina_engine (LAMINA_ENGINE_JIT or LAMINA_ENGINE_INTERPRETER)",
+                      static_cast<int>(engine)));
+}
+
+std::vector<Tensor> bind_inputs(const std::vector<Signature>& signature, const char* what,
+                                lamina_tensor* const* inputs, size_t count) {
+  if (count != signature.size())
+    invalid(fmt::format("the {} takes {} input(s) ({}) but input_count is {}", what, signature.size(),
+                        input_names(signature), count));
   if (count > 0 && !inputs) invalid(fmt::format("inputs is NULL but input_count is {}", count));
   std::vector<Tensor> bound;
   for (size_t i = 0; i < count; ++i) {
-    if (!inputs[i]) invalid(fmt::format("inputs[{}] (input '{}') is NULL", i, f.inputs[i].name));
+    if (!inputs[i]) invalid(fmt::format("inputs[{}] (input '{}') is NULL", i, signature[i].name));
     const Tensor& t = inputs[i]->tensor;
     if (t.dtype() == DType::Bool) {  // a host's byte 2 is neither True nor False to the kernels
       const auto* bytes = t.data<uint8_t>();
       for (int64_t e = 0; e < t.size(); ++e)
         if (bytes[e] > 1)
           invalid(fmt::format("input '{}' holds the byte {} at element {}; bool elements must be 0 or 1",
-                              f.inputs[i].name, bytes[e], e));
+                              signature[i].name, bytes[e], e));
     }
     bound.push_back(t);
   }
   return bound;
 }
 
-void check_output_count(const lamina_lambda& f, const void* outputs, size_t count) {
-  if (count != f.outputs.size())
-    invalid(fmt::format("the lambda has {} result(s) but output_count is {}", f.outputs.size(), count));
+void check_output_count(const std::vector<Signature>& results, const char* what, const void* outputs, size_t count) {
+  if (count != results.size())
+    invalid(fmt::format("the {} has {} result(s) but output_count is {}", what, results.size(), count));
   if (count > 0 && !outputs) invalid(fmt::format("outputs is NULL but output_count is {}", count));
 }
 
-}  // namespace
+std::vector<Tensor> bind_outputs(const std::vector<Signature>& inputs, const std::vector<Tensor>& bound_inputs,
+                                 lamina_tensor* const* outputs, size_t count) {
+  std::vector<Tensor> out;
+  for (size_t i = 0; i < count; ++i) {
+    if (!outputs[i]) invalid(fmt::format("outputs[{}] is NULL", i));
+    const Tensor& t = outputs[i]->tensor;
+    for (size_t j = 0; j < bound_inputs.size(); ++j)
+      if (overlap(t, bound_inputs[j]))
+        invalid(fmt::format("outputs[{}] overlaps input '{}'; a run does not work in place, so give each result "
+                            "a buffer of its own", i, inputs[j].name));
+    for (size_t j = 0; j < i; ++j)
+      if (overlap(t, out[j])) invalid(fmt::format("outputs[{}] overlaps outputs[{}]; give each result a buffer of its own", i, j));
+    out.push_back(t);
+  }
+  return out;
+}
+
+void hand_out_results(std::vector<Tensor> results, const std::vector<Tensor>& inputs, lamina_tensor** outputs,
+                      size_t count) {
+  if (results.size() != count)
+    throw Error(ErrorKind::Internal, fmt::format("the run gave {} results where it declares {}", results.size(), count));
+  std::vector<std::unique_ptr<lamina_tensor>> handles;
+  for (size_t i = 0; i < results.size(); ++i) {
+    bool shared = false;
+    for (const Tensor& t : inputs) shared = shared || overlap(results[i], t);
+    for (size_t j = 0; j < i; ++j) shared = shared || overlap(results[i], handles[j]->tensor);
+    handles.push_back(std::make_unique<lamina_tensor>(lamina_tensor{shared ? results[i].clone() : results[i]}));
+  }
+  for (size_t i = 0; i < count; ++i) outputs[i] = handles[i].release();
+}
 
 }  // namespace lamina::capi
 
@@ -74,24 +105,10 @@ lamina_status* lamina_lambda_run(const lamina_lambda* lambda, lamina_engine engi
     if (outputs)  // the caller says the array has output_count entries
       for (size_t i = 0; i < output_count; ++i) outputs[i] = nullptr;
     require(lambda != nullptr, "lambda is NULL");
-    check_output_count(*lambda, outputs, output_count);
+    check_output_count(lambda->outputs, "lambda", outputs, output_count);
     lamina::Engine e = engine_from_c(engine);
-    std::vector<lamina::Tensor> in = bind_inputs(*lambda, inputs, input_count);
-    std::vector<lamina::Tensor> results = lambda->lambda.run(in, e);
-    if (results.size() != output_count)
-      throw lamina::Error(lamina::ErrorKind::Internal, fmt::format("the lambda gave {} results where it declares {}",
-                                                                   results.size(), output_count));
-    // Each output gets storage of its own: a result that is an input passed through (or
-    // the same value twice) is copied, so writing to one output never changes another
-    // tensor, and freeing an input's buffer never invalidates an output.
-    std::vector<std::unique_ptr<lamina_tensor>> handles;
-    for (size_t i = 0; i < results.size(); ++i) {
-      bool shared = false;
-      for (const lamina::Tensor& t : in) shared = shared || overlap(results[i], t);
-      for (size_t j = 0; j < i; ++j) shared = shared || overlap(results[i], handles[j]->tensor);
-      handles.push_back(std::make_unique<lamina_tensor>(lamina_tensor{shared ? results[i].clone() : results[i]}));
-    }
-    for (size_t i = 0; i < output_count; ++i) outputs[i] = handles[i].release();
+    std::vector<lamina::Tensor> in = bind_inputs(lambda->inputs, "lambda", inputs, input_count);
+    hand_out_results(lambda->lambda.run(in, e), in, outputs, output_count);
   });
 }
 
@@ -101,21 +118,10 @@ lamina_status* lamina_lambda_run_into(const lamina_lambda* lambda, lamina_engine
   using namespace lamina::capi;
   return boundary("lamina_lambda_run_into", [&] {
     require(lambda != nullptr, "lambda is NULL");
-    check_output_count(*lambda, outputs, output_count);
+    check_output_count(lambda->outputs, "lambda", outputs, output_count);
     lamina::Engine e = engine_from_c(engine);
-    std::vector<lamina::Tensor> in = bind_inputs(*lambda, inputs, input_count);
-    std::vector<lamina::Tensor> out;
-    for (size_t i = 0; i < output_count; ++i) {
-      if (!outputs[i]) invalid(fmt::format("outputs[{}] is NULL", i));
-      const lamina::Tensor& t = outputs[i]->tensor;
-      for (size_t j = 0; j < in.size(); ++j)
-        if (overlap(t, in[j]))
-          invalid(fmt::format("outputs[{}] overlaps input '{}'; a run does not work in place, so give each result "
-                              "a buffer of its own", i, lambda->inputs[j].name));
-      for (size_t j = 0; j < i; ++j)
-        if (overlap(t, out[j])) invalid(fmt::format("outputs[{}] overlaps outputs[{}]; give each result a buffer of its own", i, j));
-      out.push_back(t);
-    }
+    std::vector<lamina::Tensor> in = bind_inputs(lambda->inputs, "lambda", inputs, input_count);
+    std::vector<lamina::Tensor> out = bind_outputs(lambda->inputs, in, outputs, output_count);
     lambda->lambda.run_into(in, out, e);
   });
 }

@@ -27,6 +27,8 @@ std::string SymbolicTensor::producer() const {
   return fmt::format("{}[{}][{}]", node->layer->name, node->call_index, index);
 }
 
+std::string SymbolicTensor::layer_name() const { return node->layer->name; }
+
 SymbolicTensor Input(Shape shape, InputOptions options) {
   for (const auto& d : shape)
     if (d && *d < 0)
