@@ -11,6 +11,14 @@ namespace lamina::capi {
 
 Engine engine_from_c(lamina_engine engine);
 
+/// Checks a query's handle and index: `callee` ("lambda", "model") names the handle,
+/// `what` ("input", "output") the list of `count` entries.
+void check_index(const void* handle, const char* callee, size_t index, size_t count, const char* what);
+
+/// Stores an input's or output's dtype, rank and dims (-1 for run-time sizes) in the
+/// out-pointers that are not NULL; *dims is owned by the handle.
+void report_signature(const Signature& s, lamina_dtype* dtype, int* rank, const int64_t** dims);
+
 /// The inputs of a run, checked for count, NULLs and bool bytes; the tensors share the
 /// handles' storage. `what` names the callee in messages ("lambda", "model").
 std::vector<Tensor> bind_inputs(const std::vector<Signature>& signature, const char* what,

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "capi/binding.h"
 #include "capi/boundary.h"
 #include "capi/convert.h"
 #include "capi/handles.h"
@@ -22,19 +23,6 @@ std::vector<InputSignature> signatures_from_c(const lamina_input_signature* inpu
     out.push_back({in.name, dtype_from_c(in.dtype, what), signature_dims_from_c(in.rank, in.dims, what)});
   }
   return out;
-}
-
-/// Checks a query's lambda and index against `count` entries of `what` ("input", "output").
-void check_index(const lamina_lambda* lambda, size_t index, size_t count, const char* what) {
-  require(lambda != nullptr, "lambda is NULL");
-  if (index >= count)
-    invalid(fmt::format("the lambda has {} {}(s), so there is no {} {}", count, what, what, index));
-}
-
-void report(const lamina_lambda::Signature& s, lamina_dtype* dtype, int* rank, const int64_t** dims) {
-  if (dtype) *dtype = s.dtype;
-  if (rank) *rank = static_cast<int>(s.dims.size());
-  if (dims) *dims = s.dims.empty() ? nullptr : s.dims.data();
 }
 
 }  // namespace
@@ -72,10 +60,10 @@ lamina_status* lamina_lambda_input(const lamina_lambda* lambda, size_t index, co
                                    int* rank, const int64_t** dims) {
   using namespace lamina::capi;
   return boundary("lamina_lambda_input", [&] {
-    check_index(lambda, index, lamina_lambda_input_count(lambda), "input");
+    check_index(lambda, "lambda", index, lamina_lambda_input_count(lambda), "input");
     const lamina_lambda::Signature& s = lambda->inputs[index];
     if (name) *name = s.name.c_str();
-    report(s, dtype, rank, dims);
+    report_signature(s, dtype, rank, dims);
   });
 }
 
@@ -83,8 +71,8 @@ lamina_status* lamina_lambda_output(const lamina_lambda* lambda, size_t index, l
                                     const int64_t** dims) {
   using namespace lamina::capi;
   return boundary("lamina_lambda_output", [&] {
-    check_index(lambda, index, lamina_lambda_output_count(lambda), "output");
-    report(lambda->outputs[index], dtype, rank, dims);
+    check_index(lambda, "lambda", index, lamina_lambda_output_count(lambda), "output");
+    report_signature(lambda->outputs[index], dtype, rank, dims);
   });
 }
 

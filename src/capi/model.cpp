@@ -9,24 +9,6 @@
 #include "capi/convert.h"
 #include "lamina/model_file.h"
 
-namespace lamina::capi {
-namespace {
-
-/// Checks a query's model and index against `count` entries of `what` ("input", "output").
-void check_index(const lamina_model* model, size_t index, size_t count, const char* what) {
-  require(model != nullptr, "model is NULL");
-  if (index >= count) invalid(fmt::format("the model has {} {}(s), so there is no {} {}", count, what, what, index));
-}
-
-void report(const Signature& s, lamina_dtype* dtype, int* rank, const int64_t** dims) {
-  if (dtype) *dtype = s.dtype;
-  if (rank) *rank = static_cast<int>(s.dims.size());
-  if (dims) *dims = s.dims.empty() ? nullptr : s.dims.data();
-}
-
-}  // namespace
-}  // namespace lamina::capi
-
 extern "C" {
 
 lamina_status* lamina_model_load(const char* path, lamina_model** out) {
@@ -55,9 +37,9 @@ lamina_status* lamina_model_input(const lamina_model* model, size_t index, const
                                   int* rank, const int64_t** dims) {
   using namespace lamina::capi;
   return boundary("lamina_model_input", [&] {
-    check_index(model, index, lamina_model_input_count(model), "input");
+    check_index(model, "model", index, lamina_model_input_count(model), "input");
     if (name) *name = model->inputs[index].name.c_str();
-    report(model->inputs[index], dtype, rank, dims);
+    report_signature(model->inputs[index], dtype, rank, dims);
   });
 }
 
@@ -65,8 +47,8 @@ lamina_status* lamina_model_output(const lamina_model* model, size_t index, lami
                                    const int64_t** dims) {
   using namespace lamina::capi;
   return boundary("lamina_model_output", [&] {
-    check_index(model, index, lamina_model_output_count(model), "output");
-    report(model->outputs[index], dtype, rank, dims);
+    check_index(model, "model", index, lamina_model_output_count(model), "output");
+    report_signature(model->outputs[index], dtype, rank, dims);
   });
 }
 

@@ -35,6 +35,18 @@ Engine engine_from_c(lamina_engine engine) {
                       static_cast<int>(engine)));
 }
 
+void check_index(const void* handle, const char* callee, size_t index, size_t count, const char* what) {
+  if (!handle) invalid(fmt::format("{} is NULL", callee));
+  if (index >= count)
+    invalid(fmt::format("the {} has {} {}(s), so there is no {} {}", callee, count, what, what, index));
+}
+
+void report_signature(const Signature& s, lamina_dtype* dtype, int* rank, const int64_t** dims) {
+  if (dtype) *dtype = s.dtype;
+  if (rank) *rank = static_cast<int>(s.dims.size());
+  if (dims) *dims = s.dims.empty() ? nullptr : s.dims.data();
+}
+
 std::vector<Tensor> bind_inputs(const std::vector<Signature>& signature, const char* what,
                                 lamina_tensor* const* inputs, size_t count) {
   if (count != signature.size())
