@@ -33,7 +33,7 @@ void inspect(const std::string& path) {
   std::vector<Weight> weights = model.weights();
   fmt::print("\nWeights ({}):\n", weights.size());
   for (const Weight& w : weights)
-    fmt::print("  {}: {} ({}){}\n", w.name, dtype_name(w.value.dtype()), fmt::join(w.value.dims(), ", "),
+    fmt::print("  {}: {} {}{}\n", w.name, dtype_name(w.value.dtype()), format_dims(w.value.dims()),
                w.trainable ? "" : " non-trainable");
 }
 
